@@ -1,0 +1,53 @@
+import type { Knex } from 'knex';
+import { claimHold, confirmHold, endHold } from '../src/db/queries/hold.queries';
+import { asActivityFailure } from './activity-failure';
+
+/** Dependencies of the reservation activities. */
+export interface ReservationActivityDeps {
+  db: Knex;
+}
+
+/** Activities that claim, confirm and end holds. Each is one transaction and idempotent. */
+export function createReservationActivities({ db }: ReservationActivityDeps) {
+  return {
+    /** Claims the hold's time for every bookable, or fails with SLOT_UNAVAILABLE. */
+    async claimHold(input: {
+      reservationId: string;
+      organizationId: string;
+      locationId: string;
+      serviceTemplateId: string;
+      serviceTemplateVersion: number;
+      bookableIds: string[];
+      bookerUserId: string | null;
+      createdBy: string;
+      startsAt: string;
+      endsAt: string;
+      blockedFrom: string;
+      blockedUntil: string;
+      timezone: string;
+      expiresAt: string;
+      workflowId: string;
+    }): Promise<void> {
+      await asActivityFailure(() =>
+        claimHold(db, {
+          ...input,
+          startsAt: new Date(input.startsAt),
+          endsAt: new Date(input.endsAt),
+          blockedFrom: new Date(input.blockedFrom),
+          blockedUntil: new Date(input.blockedUntil),
+          expiresAt: new Date(input.expiresAt),
+        }),
+      );
+    },
+
+    /** Turns the hold into a booking row; RESERVATION_NOT_HELD when it lapsed. */
+    async confirmHold(input: { reservationId: string; bookingId: string; bookingWorkflowId: string; confirmedBy: string }): Promise<void> {
+      await asActivityFailure(() => confirmHold(db, input));
+    },
+
+    /** Frees the hold's time, recording it as released or expired. */
+    async endHold(input: { reservationId: string; outcome: 'released' | 'expired' }): Promise<void> {
+      await endHold(db, input.reservationId, input.outcome);
+    },
+  };
+}

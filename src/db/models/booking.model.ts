@@ -1,0 +1,26 @@
+import type { BookingStatus } from '../../domain/booking/booking-status';
+import { BaseModel } from './base.model';
+
+/** The database projection of a booking workflow, used for listing and reading. */
+export class BookingModel extends BaseModel {
+  static override tableName = 'bookings';
+
+  id!: string;
+  organizationId!: string;
+  locationId!: string;
+  serviceTemplateId!: string;
+  serviceTemplateVersion!: number;
+  reservationId!: string | null;
+  bookerUserId!: string | null;
+  createdBy!: string;
+  status!: BookingStatus;
+  startsAt!: Date;
+  endsAt!: Date;
+  timezone!: string;
+  workflowId!: string;
+  cancelledAt!: Date | null;
+  cancelledBy!: string | null;
+  cancellationReason!: string | null;
+  createdAt!: Date;
+  updatedAt!: Date;
+}

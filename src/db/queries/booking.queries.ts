@@ -1,0 +1,62 @@
+import type { Knex } from 'knex';
+import type { BookingStatus } from '../../domain/booking/booking-status';
+import { BookingModel } from '../models/booking.model';
+
+/** Who cancelled a booking and why. */
+export interface BookingCancellation {
+  bookingId: string;
+  cancelledBy: string;
+  reason: string | null;
+  cancelledAt: Date;
+}
+
+/** Records a cancellation and frees the booking's time in one transaction. Idempotent. */
+export async function cancelBookingRecord(db: Knex, cancellation: BookingCancellation): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx('allocations').where({ bookingId: cancellation.bookingId }).delete();
+    await trx('bookings').where({ id: cancellation.bookingId }).whereNot('status', 'cancelled').update({
+      status: 'cancelled',
+      cancelledAt: cancellation.cancelledAt,
+      cancelledBy: cancellation.cancelledBy,
+      cancellationReason: cancellation.reason,
+      updatedAt: trx.fn.now(),
+    });
+  });
+}
+
+/** A booking as the API shows it: the projection row plus its bookables. */
+export interface BookingRecord extends BookingModel {
+  bookableIds: string[];
+}
+
+/** One booking of one organization, or undefined. */
+export async function findBooking(db: Knex, organizationId: string, bookingId: string): Promise<BookingRecord | undefined> {
+  const booking = await BookingModel.query(db).findOne({ organizationId, id: bookingId });
+  if (!booking) return undefined;
+  const bookables = await db('booking_bookables').where({ bookingId }).select('bookable_id').orderBy('bookable_id');
+  return Object.assign(booking, { bookableIds: bookables.map((row: { bookableId: string }) => row.bookableId) });
+}
+
+/** Filters for listing an organization's bookings. */
+export interface BookingListFilter {
+  organizationId: string;
+  bookerUserId?: string;
+  locationIds?: readonly string[];
+  status?: BookingStatus;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  after?: { startsAt: Date; id: string };
+}
+
+/** A page of bookings ordered by start time, then id (keyset pagination). */
+export async function listBookings(db: Knex, filter: BookingListFilter): Promise<BookingModel[]> {
+  const query = BookingModel.query(db).where('organization_id', filter.organizationId);
+  if (filter.bookerUserId) query.where('booker_user_id', filter.bookerUserId);
+  if (filter.locationIds) query.whereIn('location_id', filter.locationIds as string[]);
+  if (filter.status) query.where('status', filter.status);
+  if (filter.from) query.where('ends_at', '>', filter.from);
+  if (filter.to) query.where('starts_at', '<', filter.to);
+  if (filter.after) query.whereRaw('(starts_at, id) > (?, ?)', [filter.after.startsAt, filter.after.id]);
+  return query.orderBy([{ column: 'starts_at' }, { column: 'id' }]).limit(filter.limit);
+}

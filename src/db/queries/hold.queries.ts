@@ -1,0 +1,144 @@
+import type { Knex } from 'knex';
+import { DomainError } from '../../domain/shared/errors';
+import { pgErrorCode, pgErrorCodes } from '../db-errors';
+import { ReservationModel } from '../models/reservation.model';
+
+/** Everything needed to claim a hold: the reservation row and the bookable time it blocks. */
+export interface HoldClaim {
+  reservationId: string;
+  organizationId: string;
+  locationId: string;
+  serviceTemplateId: string;
+  serviceTemplateVersion: number;
+  bookableIds: string[];
+  bookerUserId: string | null;
+  createdBy: string;
+  startsAt: Date;
+  endsAt: Date;
+  blockedFrom: Date;
+  blockedUntil: Date;
+  timezone: string;
+  expiresAt: Date;
+  workflowId: string;
+}
+
+
+/**
+ * Claims every bookable's time for the hold in one transaction, or none of it. Holds that have
+ * already expired are cleared first, so a late expiry timer never blocks a new customer. Running
+ * it again for the same reservation returns the existing hold instead of claiming twice.
+ */
+export async function claimHold(db: Knex, claim: HoldClaim): Promise<ReservationModel> {
+  try {
+    return await db.transaction(async (trx) => {
+      const existing = await ReservationModel.query(trx).findById(claim.reservationId);
+      if (existing) return existing;
+
+      const period = trx.raw("tstzrange(?, ?, '[)')", [claim.blockedFrom, claim.blockedUntil]);
+      const cleared = await trx('allocations')
+        .where('kind', 'hold')
+        .where('expires_at', '<=', trx.fn.now())
+        .whereIn('bookable_id', claim.bookableIds)
+        .where(trx.raw('period && ?', [period]))
+        .delete()
+        .returning('reservation_id');
+      const expiredIds = cleared.map((row: { reservationId: string }) => row.reservationId);
+      if (expiredIds.length > 0) {
+        await trx('reservations').whereIn('id', expiredIds).where('status', 'held').update({ status: 'expired', updatedAt: trx.fn.now() });
+      }
+
+      const reservation = await ReservationModel.query(trx).insertAndFetch({
+        id: claim.reservationId,
+        organizationId: claim.organizationId,
+        locationId: claim.locationId,
+        serviceTemplateId: claim.serviceTemplateId,
+        serviceTemplateVersion: claim.serviceTemplateVersion,
+        bookableIds: claim.bookableIds,
+        bookerUserId: claim.bookerUserId,
+        createdBy: claim.createdBy,
+        status: 'held',
+        startsAt: claim.startsAt,
+        endsAt: claim.endsAt,
+        timezone: claim.timezone,
+        expiresAt: claim.expiresAt,
+        workflowId: claim.workflowId,
+      });
+      await trx('allocations').insert(
+        claim.bookableIds.map((bookableId) => ({
+          organizationId: claim.organizationId,
+          bookableId,
+          unit: 0,
+          period,
+          kind: 'hold',
+          reservationId: claim.reservationId,
+          expiresAt: claim.expiresAt,
+        })),
+      );
+      return reservation;
+    });
+  } catch (error) {
+    if (pgErrorCode(error) === pgErrorCodes.exclusionViolation) {
+      throw new DomainError('SLOT_UNAVAILABLE', 'That time is no longer available.', { startsAt: claim.startsAt.toISOString() });
+    }
+    throw error;
+  }
+}
+
+/** What a confirmed hold becomes. */
+export interface HoldConfirmation {
+  reservationId: string;
+  bookingId: string;
+  bookingWorkflowId: string;
+  confirmedBy: string;
+}
+
+/**
+ * Turns a live hold into a booking in one transaction: the same allocation rows change from hold
+ * to booking, so the time is never free in between. Idempotent: confirming again is a no-op.
+ */
+export async function confirmHold(db: Knex, confirmation: HoldConfirmation): Promise<void> {
+  await db.transaction(async (trx) => {
+    const reservation = await ReservationModel.query(trx).findById(confirmation.reservationId).forUpdate();
+    if (!reservation) throw new DomainError('NOT_FOUND', 'Reservation not found.');
+    if (reservation.status === 'confirmed' && reservation.bookingId === confirmation.bookingId) return;
+
+    const converted = await trx('allocations')
+      .where({ reservationId: confirmation.reservationId, kind: 'hold' })
+      .where('expires_at', '>', trx.fn.now())
+      .update({ kind: 'booking', bookingId: confirmation.bookingId, expiresAt: null })
+      .returning('bookable_id');
+    if (reservation.status !== 'held' || converted.length !== reservation.bookableIds.length) {
+      throw new DomainError('RESERVATION_NOT_HELD', 'The hold has expired or was released.', { status: reservation.status });
+    }
+
+    await trx('bookings').insert({
+      id: confirmation.bookingId,
+      organizationId: reservation.organizationId,
+      locationId: reservation.locationId,
+      serviceTemplateId: reservation.serviceTemplateId,
+      serviceTemplateVersion: reservation.serviceTemplateVersion,
+      reservationId: reservation.id,
+      bookerUserId: reservation.bookerUserId,
+      createdBy: confirmation.confirmedBy,
+      status: 'confirmed',
+      startsAt: reservation.startsAt,
+      endsAt: reservation.endsAt,
+      timezone: reservation.timezone,
+      workflowId: confirmation.bookingWorkflowId,
+    });
+    await trx('booking_bookables').insert(
+      reservation.bookableIds.map((bookableId) => ({ bookingId: confirmation.bookingId, organizationId: reservation.organizationId, bookableId })),
+    );
+    await trx('reservations')
+      .where('id', reservation.id)
+      .update({ status: 'confirmed', bookingId: confirmation.bookingId, updatedAt: trx.fn.now() });
+  });
+}
+
+/** Frees a hold's time and records why (released by its holder, or expired). Idempotent. */
+export async function endHold(db: Knex, reservationId: string, outcome: 'released' | 'expired'): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx('allocations').where({ reservationId, kind: 'hold' }).delete();
+    await trx('reservations').where({ id: reservationId, status: 'held' }).update({ status: outcome, updatedAt: trx.fn.now() });
+  });
+}

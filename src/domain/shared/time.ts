@@ -1,0 +1,61 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * The one file that knows the date library. Everything else speaks UTC `Date`s, IANA zone names,
+ * local dates (`YYYY-MM-DD`) and wall times (`HH:MM`).
+ */
+
+/** Tells whether `zone` is an IANA time zone name the runtime knows (e.g. `Europe/Berlin`). */
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** Weekday names used by weekly schedules, in ISO order (Monday = 1). */
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** A day of the week as written in weekly schedules. */
+export type Weekday = (typeof weekdays)[number];
+
+/**
+ * The UTC instant of a wall time on a local date in `zone`. A wall time that does not exist
+ * (inside a spring-forward gap) moves forward by the gap, as the clocks do: 02:30 becomes 03:30.
+ * A wall time that happens twice (fall-back) resolves to its first occurrence.
+ */
+export function wallTimeToUtc(localDate: string, wallTime: string, zone: string): Date {
+  const dt = DateTime.fromISO(`${localDate}T${wallTime}`, { zone });
+  if (!dt.isValid) throw new RangeError(`Invalid local time ${localDate}T${wallTime} in ${zone}`);
+  return dt.toUTC().toJSDate();
+}
+
+/** The local dates (`YYYY-MM-DD`) in `zone` that the half-open UTC range [from, to) touches. */
+export function localDatesBetween(from: Date, to: Date, zone: string): string[] {
+  const dates: string[] = [];
+  let day = DateTime.fromJSDate(from, { zone }).startOf('day');
+  const last = DateTime.fromJSDate(new Date(to.getTime() - 1), { zone }).startOf('day');
+  while (day <= last) {
+    dates.push(day.toISODate()!);
+    day = day.plus({ days: 1 });
+  }
+  return dates;
+}
+
+/** The weekday name of a local date. */
+export function weekdayOf(localDate: string): Weekday {
+  const dt = DateTime.fromISO(localDate, { zone: 'UTC' });
+  return weekdays[dt.weekday - 1]!;
+}
+
+/** The day after a local date. */
+export function nextLocalDate(localDate: string): string {
+  return DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
+}
+
+/** Renders an instant in `zone` as ISO-8601 with its offset, e.g. `2026-03-29T03:30:00.000+02:00`. */
+export function toLocalIso(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISO()!;
+}
+
+/** Adds whole minutes to an instant (absolute time, so DST never stretches a duration). */
+export function addMinutes(instant: Date, minutes: number): Date {
+  return new Date(instant.getTime() + minutes * 60_000);
+}

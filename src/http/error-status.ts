@@ -1,0 +1,27 @@
+import type { ErrorCode } from '../domain/shared/errors';
+
+/** The one table from error code to HTTP status. Exhaustive: a new code does not compile until it has a status. */
+export const errorStatus: Readonly<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  CONFLICT: 409,
+  ALREADY_EXISTS: 409,
+  SLOT_UNAVAILABLE: 409,
+  SLOT_OUTSIDE_AVAILABILITY: 422,
+  SLOT_IN_THE_PAST: 422,
+  TEMPLATE_NOT_BOOKABLE: 422,
+  BOOKABLE_NOT_BOOKABLE: 422,
+  RESERVATION_NOT_HELD: 409,
+  INVALID_TRANSITION: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
+  WORKFLOW_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+};

@@ -1,0 +1,95 @@
+import Router, { type RouterContext } from '@koa/router';
+import type { ParameterizedContext } from 'koa';
+import { z } from 'zod';
+import { bookingVisibility, canSeeBooking } from '../../domain/auth/booking-visibility';
+import { isAllowed } from '../../domain/auth/permissions';
+import { bookingStatuses } from '../../domain/booking/booking-status';
+import { DomainError } from '../../domain/shared/errors';
+import { findBooking, listBookings, type BookingRecord } from '../../db/queries/booking.queries';
+import { newId } from '../../ids';
+import { cancelBooking, liveBooking } from '../../../temporal/commands/booking.commands';
+import type { AppDeps } from '../app-deps';
+import type { AppState } from '../app-state';
+import { orgFromPath, permit, scopeOfRow } from '../middleware/permit';
+import { parseInput } from '../validation';
+import { presentBooking } from './booking.presenter';
+import { cancelBookingSchema } from './reservations.schemas';
+import { instantSchema, limitSchema } from './shared.schemas';
+
+const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
+
+const listQuerySchema = z.strictObject({
+  status: z.enum(bookingStatuses).optional(),
+  locationId: z.string().optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  limit: limitSchema,
+  cursor: z.string().max(200).optional(),
+});
+
+// The cursor is the last row's (startsAt, id), opaque to clients.
+function encodeCursor(booking: { startsAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([booking.startsAt.toISOString(), booking.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { startsAt: Date; id: string } {
+  try {
+    const [startsAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const date = new Date(startsAt);
+    if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
+    return { startsAt: date, id };
+  } catch {
+    throw new DomainError('VALIDATION_FAILED', 'The cursor is not valid.', { fields: [{ path: 'cursor', message: 'invalid cursor' }] });
+  }
+}
+
+const viewers = ['booking:view_own', 'booking:view_location', 'booking:manage_org'] as const;
+
+/** Bookings: list, read (projection + live workflow state) and cancel (spec §9.1). */
+export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
+  const router = new Router<AppState>();
+
+  async function visibleBooking(ctx: ParameterizedContext<AppState>, id: string): Promise<BookingRecord> {
+    const access = ctx.state.access!;
+    const booking = await findBooking(db, access.organizationId, id);
+    if (!booking || !canSeeBooking(bookingVisibility(access), booking)) throw notFound();
+    return booking;
+  }
+
+  router.get('/organizations/:orgId/bookings', permit(db, viewers, orgFromPath), async (ctx) => {
+    const query = parseInput(listQuerySchema, ctx.query);
+    const visibility = bookingVisibility(ctx.state.access!);
+    const page = await listBookings(db, {
+      organizationId: ctx.params.orgId!,
+      status: query.status,
+      from: query.from,
+      to: query.to,
+      limit: query.limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      bookerUserId: visibility.scope === 'own' ? visibility.userId : undefined,
+      locationIds: visibility.scope === 'locations' ? (query.locationId ? visibility.locationIds.filter((id) => id === query.locationId) : visibility.locationIds) : query.locationId ? [query.locationId] : undefined,
+    });
+    const data = page.slice(0, query.limit);
+    ctx.body = { data: data.map(presentBooking), nextCursor: page.length > query.limit ? encodeCursor(data[data.length - 1]!) : null };
+  });
+
+  router.get('/bookings/:id', permit(db, viewers, scopeOfRow(db, 'bookings')), async (ctx) => {
+    const booking = await visibleBooking(ctx, ctx.params.id!);
+    ctx.body = { ...presentBooking(booking), live: await liveBooking(temporal, booking.id) };
+  });
+
+  const cancel = async (ctx: RouterContext<AppState>) => {
+    const input = parseInput(cancelBookingSchema, ctx.request.body ?? {});
+    const booking = await visibleBooking(ctx, ctx.params.id!);
+    const access = ctx.state.access!;
+    const ownOnly = !isAllowed(access, ['booking:manage_org', 'booking:manage_location'], { locationId: booking.locationId });
+    if (ownOnly && booking.bookerUserId !== access.userId) throw notFound();
+    await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
+    ctx.body = presentBooking((await findBooking(db, access.organizationId, booking.id))!);
+  };
+  const cancellers = ['booking:cancel_own', 'booking:manage_location', 'booking:manage_org'] as const;
+  router.delete('/bookings/:id', permit(db, cancellers, scopeOfRow(db, 'bookings')), cancel);
+  router.post('/bookings/:id/cancel', permit(db, cancellers, scopeOfRow(db, 'bookings')), cancel);
+
+  return router;
+}

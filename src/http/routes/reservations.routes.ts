@@ -1,0 +1,112 @@
+import Router, { type RouterContext } from '@koa/router';
+import type { ParameterizedContext } from 'koa';
+import { bookingVisibility, canSeeBooking } from '../../domain/auth/booking-visibility';
+import type { Permission } from '../../domain/auth/permissions';
+import { planHold } from '../../domain/reservation/plan-hold';
+import { DomainError } from '../../domain/shared/errors';
+import { findBookable } from '../../db/queries/catalogue.queries';
+import { findReservation } from '../../db/queries/reservation.queries';
+import { findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
+import { findBooking } from '../../db/queries/booking.queries';
+import type { ReservationModel } from '../../db/models/reservation.model';
+import { derivedId, newId, sameBodyId } from '../../ids';
+import { confirmReservation, liveReservation, releaseReservation, startReservation } from '../../../temporal/commands/reservation.commands';
+import type { AppDeps } from '../app-deps';
+import type { AppState } from '../app-state';
+import { permit, scopeOfRow } from '../middleware/permit';
+import { parseInput } from '../validation';
+import { presentBooking, presentReservation } from './booking.presenter';
+import { createReservationSchema } from './reservations.schemas';
+
+const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
+const bookingWriters: Permission[] = ['booking:create', 'booking:manage_location', 'booking:manage_org'];
+
+/** Reservations: hold a slot, confirm it into a booking, or release it (spec §4.1, §9.1). */
+export function reservationRoutes(deps: AppDeps): Router<AppState> {
+  const { db, temporal } = deps;
+  const router = new Router<AppState>();
+
+  // The reservation's holder, or someone who manages its bookings, may act on it; others see a 404.
+  async function visibleReservation(ctx: ParameterizedContext<AppState>, id: string): Promise<ReservationModel> {
+    const access = ctx.state.access!;
+    const reservation = await findReservation(db, access.organizationId, id);
+    if (!reservation || !canSeeBooking(bookingVisibility(access), reservation)) throw notFound();
+    return reservation;
+  }
+
+  const scopeFromBody = async (ctx: ParameterizedContext<AppState>) => {
+    const input = parseInput(createReservationSchema, ctx.request.body);
+    const row = await db('bookables').where({ id: input.bookableId }).whereNull('deleted_at').first('organization_id', 'location_id');
+    return row ? { organizationId: row.organizationId as string, locationId: row.locationId as string } : undefined;
+  };
+
+  router.post('/reservations', permit(db, bookingWriters, scopeFromBody), async (ctx) => {
+    const input = parseInput(createReservationSchema, ctx.request.body);
+    const access = ctx.state.access!;
+    const [template, bookable] = await Promise.all([
+      findServiceTemplate(db, access.organizationId, input.serviceTemplateId),
+      findBookable(db, access.organizationId, input.bookableId),
+    ]);
+    if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
+    if (!bookable?.calendar) throw notFound();
+    const plan = planHold({
+      startsAt: input.startsAt,
+      now: deps.now(),
+      template: { status: template.status, ...templateRules(template) },
+      bookable: { status: bookable.bookable.status, deleted: false },
+      calendar: bookable.calendar,
+    });
+    const key = ctx.state.idempotencyKey;
+    const reservationId = key ? derivedId('reservation', access.actorId, key) : newId('reservation');
+    const view = await startReservation(temporal, {
+      reservationId,
+      bookingId: sameBodyId('booking', reservationId),
+      organizationId: access.organizationId,
+      locationId: bookable.bookable.locationId,
+      serviceTemplateId: template.id,
+      serviceTemplateVersion: template.version,
+      bookableIds: [bookable.bookable.id],
+      bookerUserId: access.userId,
+      createdBy: access.actorId,
+      startsAt: plan.slot.start.toISOString(),
+      endsAt: plan.slot.end.toISOString(),
+      blockedFrom: plan.slot.blockedStart.toISOString(),
+      blockedUntil: plan.slot.blockedEnd.toISOString(),
+      timezone: plan.timezone,
+      holdSeconds: plan.holdSeconds,
+      summary: `${template.name} with ${bookable.bookable.name}, ${plan.slot.start.toISOString()}`,
+    });
+    const reservation = await findReservation(db, access.organizationId, reservationId);
+    if (!reservation) throw new Error(`Reservation ${reservationId} answered ${view.status} but has no row`);
+    ctx.status = 201;
+    ctx.set('Location', `/api/v1/reservations/${reservationId}`);
+    ctx.body = presentReservation(reservation);
+  });
+
+  router.get('/reservations/:id', permit(db, ['booking:view_own', 'booking:view_location', 'booking:manage_org'], scopeOfRow(db, 'reservations')), async (ctx) => {
+    const reservation = await visibleReservation(ctx, ctx.params.id!);
+    ctx.body = { ...presentReservation(reservation), live: await liveReservation(temporal, reservation.id) };
+  });
+
+  const confirm = async (ctx: RouterContext<AppState>) => {
+    const reservation = await visibleReservation(ctx, ctx.params.id!);
+    const access = ctx.state.access!;
+    await confirmReservation(temporal, { reservationId: reservation.id, confirmedBy: access.actorId, updateId: ctx.state.idempotencyKey ?? `confirm:${newId('reservation')}` });
+    const booking = await findBooking(db, access.organizationId, sameBodyId('booking', reservation.id));
+    if (!booking) throw new Error(`Reservation ${reservation.id} confirmed without a booking row`);
+    ctx.status = 201;
+    ctx.set('Location', `/api/v1/bookings/${booking.id}`);
+    ctx.body = presentBooking(booking);
+  };
+  router.patch('/reservations/:id/confirm', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), confirm);
+  router.post('/reservations/:id/confirm', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), confirm);
+
+  router.delete('/reservations/:id', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {
+    const reservation = await visibleReservation(ctx, ctx.params.id!);
+    const access = ctx.state.access!;
+    await releaseReservation(temporal, { reservationId: reservation.id, releasedBy: access.actorId, updateId: ctx.state.idempotencyKey ?? `release:${newId('reservation')}` });
+    ctx.body = presentReservation((await findReservation(db, access.organizationId, reservation.id))!);
+  });
+
+  return router;
+}

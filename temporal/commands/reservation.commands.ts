@@ -1,0 +1,103 @@
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { searchAttributes } from '../search-attributes';
+import type { TemporalGateway } from '../client';
+import type { reservationWorkflow } from '../../workflows/reservation/reservation.workflow';
+import {
+  awaitHoldUpdate,
+  confirmReservationUpdate,
+  releaseReservationUpdate,
+  reservationStateQuery,
+  reservationWorkflowId,
+  type ReservationInput,
+  type ReservationView,
+} from '../../workflows/reservation/reservation.contract';
+import { DomainError } from '../../src/domain/shared/errors';
+import { UPDATE_DEADLINE_MS, isWorkflowClosed, toDomainError } from './temporal-failures';
+
+/**
+ * Starts the reservation workflow and waits for its claim in one round trip (Update-with-Start):
+ * the answer is the held reservation or SLOT_UNAVAILABLE. The workflow id comes from the
+ * reservation id, which comes from the Idempotency-Key, so a retried request finds the same hold.
+ */
+export async function startReservation(temporal: TemporalGateway, input: ReservationInput): Promise<ReservationView> {
+  const workflowId = reservationWorkflowId(input.reservationId);
+  const startWorkflowOperation = new WithStartWorkflowOperation<typeof reservationWorkflow>('reservationWorkflow', {
+    workflowId,
+    taskQueue: temporal.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    staticSummary: input.summary,
+    typedSearchAttributes: [
+      { key: searchAttributes.orgId, value: input.organizationId },
+      { key: searchAttributes.locationId, value: input.locationId },
+      { key: searchAttributes.serviceTemplateId, value: input.serviceTemplateId },
+      { key: searchAttributes.bookableIds, value: input.bookableIds },
+      { key: searchAttributes.startsAt, value: new Date(input.startsAt) },
+      { key: searchAttributes.status, value: 'claiming' },
+    ],
+  });
+  try {
+    return await temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
+      temporal.client.workflow.executeUpdateWithStart(awaitHoldUpdate, { startWorkflowOperation, updateId: 'await-hold' }),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return settledReservation(temporal, workflowId, input.startsAt);
+    throw toDomainError(error);
+  }
+}
+
+// The same request already ran to the end: answer with how it ended.
+async function settledReservation(temporal: TemporalGateway, workflowId: string, startsAt: string): Promise<ReservationView> {
+  const view = await temporal.client.workflow.getHandle<typeof reservationWorkflow>(workflowId).result();
+  if (view.status === 'rejected') throw new DomainError('SLOT_UNAVAILABLE', 'That time is no longer available.', { startsAt });
+  return view;
+}
+
+/** Asks the reservation workflow to confirm its hold into a booking. */
+export async function confirmReservation(
+  temporal: TemporalGateway,
+  request: { reservationId: string; confirmedBy: string; updateId: string },
+): Promise<ReservationView> {
+  return updateReservation(temporal, request.reservationId, (handle) =>
+    handle.executeUpdate(confirmReservationUpdate, { args: [{ confirmedBy: request.confirmedBy }], updateId: request.updateId }),
+  );
+}
+
+/** Asks the reservation workflow to give its slot back. */
+export async function releaseReservation(
+  temporal: TemporalGateway,
+  request: { reservationId: string; releasedBy: string; updateId: string },
+): Promise<ReservationView> {
+  return updateReservation(temporal, request.reservationId, (handle) =>
+    handle.executeUpdate(releaseReservationUpdate, { args: [{ releasedBy: request.releasedBy }], updateId: request.updateId }),
+  );
+}
+
+type ReservationHandle = ReturnType<TemporalGateway['client']['workflow']['getHandle']>;
+
+async function updateReservation(
+  temporal: TemporalGateway,
+  reservationId: string,
+  send: (handle: ReservationHandle) => Promise<ReservationView>,
+): Promise<ReservationView> {
+  const handle = temporal.client.workflow.getHandle(reservationWorkflowId(reservationId));
+  try {
+    return await temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () => send(handle));
+  } catch (error) {
+    if (isWorkflowClosed(error)) {
+      throw new DomainError('RESERVATION_NOT_HELD', 'The reservation is no longer held.', { status: (await liveReservation(temporal, reservationId))?.status });
+    }
+    throw toDomainError(error);
+  }
+}
+
+/** The reservation workflow's live state, or null when the workflow cannot answer right now. */
+export async function liveReservation(temporal: TemporalGateway, reservationId: string): Promise<ReservationView | null> {
+  try {
+    const handle = temporal.client.workflow.getHandle(reservationWorkflowId(reservationId));
+    return await temporal.client.withDeadline(Date.now() + 5_000, () => handle.query(reservationStateQuery));
+  } catch {
+    return null;
+  }
+}

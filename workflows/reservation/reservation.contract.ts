@@ -1,0 +1,54 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ReservationWorkflowStatus } from '../../src/domain/reservation/reservation-status';
+
+/** What the API hands the reservation workflow when a client asks to hold a slot. Times are ISO-8601 UTC. */
+export interface ReservationInput {
+  reservationId: string;
+  bookingId: string;
+  organizationId: string;
+  locationId: string;
+  serviceTemplateId: string;
+  serviceTemplateVersion: number;
+  bookableIds: string[];
+  bookerUserId: string | null;
+  createdBy: string;
+  startsAt: string;
+  endsAt: string;
+  blockedFrom: string;
+  blockedUntil: string;
+  timezone: string;
+  holdSeconds: number;
+  summary: string;
+}
+
+/** The live state of a reservation, as its queries and updates report it. */
+export interface ReservationView {
+  reservationId: string;
+  status: ReservationWorkflowStatus;
+  expiresAt: string | null;
+  bookingId: string | null;
+}
+
+/** Who confirms a hold. */
+export interface ConfirmReservationRequest {
+  confirmedBy: string;
+}
+
+/** Who releases a hold. */
+export interface ReleaseReservationRequest {
+  releasedBy: string;
+}
+
+/** The workflow id of a reservation: `reservation:rs_…`. */
+export function reservationWorkflowId(reservationId: string): string {
+  return `reservation:${reservationId}`;
+}
+
+/** Answers once the hold is claimed (its expiry) or refused (SLOT_UNAVAILABLE); used with Update-with-Start. */
+export const awaitHoldUpdate = defineUpdate<ReservationView>('awaitHold');
+/** Turns the hold into a booking workflow; fails with RESERVATION_NOT_HELD once it expired or was released. */
+export const confirmReservationUpdate = defineUpdate<ReservationView, [ConfirmReservationRequest]>('confirmReservation');
+/** Gives the slot back before the hold expires. */
+export const releaseReservationUpdate = defineUpdate<ReservationView, [ReleaseReservationRequest]>('releaseReservation');
+/** The live state. */
+export const reservationStateQuery = defineQuery<ReservationView>('reservationState');

@@ -1,0 +1,13 @@
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import type { ErrorCode } from '../../src/domain/shared/errors';
+
+/** A business refusal that fails an update (or a workflow) with a catalogue code as its type. */
+export function businessFailure(code: ErrorCode, message: string, details?: Record<string, unknown>): ApplicationFailure {
+  return ApplicationFailure.create({ type: code, message, nonRetryable: true, details: details ? [details] : [] });
+}
+
+/** The catalogue code an activity failed with, if it failed with one. */
+export function activityFailureCode(error: unknown): string | undefined {
+  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) return error.cause.type ?? undefined;
+  return undefined;
+}
