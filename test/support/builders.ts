@@ -1,0 +1,54 @@
+import { apiClient, signUp } from './http-client';
+
+/** A Monday far enough ahead that every test slot is in the future, whatever day the suite runs. */
+export const TEST_MONDAY = '2030-03-04';
+
+/** `HH:MM` on TEST_MONDAY in Berlin winter time (UTC+1), as an ISO instant with offset. */
+export function mondayAt(wallTime: string): string {
+  return `${TEST_MONDAY}T${wallTime}:00+01:00`;
+}
+
+/** A clinic in Berlin: an owner, one location, one provider working weekdays 09:00–17:00, one 30-minute service. */
+export interface Clinic {
+  owner: { token: string; userId: string; email: string };
+  orgId: string;
+  locationId: string;
+  providerId: string;
+  templateId: string;
+}
+
+/** Builds a clinic through the public API, the way a new customer would. */
+export async function setUpClinic(baseUrl: string, opts: { holdDurationSeconds?: number; postBufferMinutes?: number } = {}): Promise<Clinic> {
+  const owner = await signUp(baseUrl, 'Olivia Owner');
+  const api = apiClient(baseUrl, owner.token);
+  const org = await api.post('/organizations', { name: 'Harbor Clinic' });
+  const location = await api.post(`/organizations/${org.body.id}/locations`, { name: 'Downtown', timezone: 'Europe/Berlin' });
+  const weekday = [{ start: '09:00', end: '17:00' }];
+  const provider = await api.post(`/organizations/${org.body.id}/bookables/providers`, {
+    name: 'Dr. Ada Lovelace',
+    locationId: location.body.id,
+    weeklySchedule: { monday: weekday, tuesday: weekday, wednesday: weekday, thursday: weekday, friday: weekday },
+  });
+  const template = await api.post(`/organizations/${org.body.id}/service-templates`, {
+    name: 'Consultation',
+    duration: { type: 'fixed', fixedMinutes: 30, postBufferMinutes: opts.postBufferMinutes ?? 0 },
+    lifecycle: { reservation: { holdDurationSeconds: opts.holdDurationSeconds ?? 600 } },
+  });
+  for (const [what, response] of Object.entries({ org, location, provider, template })) {
+    if (response.status !== 201) throw new Error(`creating ${what} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return { owner, orgId: org.body.id, locationId: location.body.id, providerId: provider.body.id, templateId: template.body.id };
+}
+
+/** Signs up a user and makes them a member of the clinic with `role`; returns their token. */
+export async function addMember(baseUrl: string, clinic: Clinic, role: string, name = 'Chris Client'): Promise<{ token: string; userId: string }> {
+  const user = await signUp(baseUrl, name);
+  const added = await apiClient(baseUrl, clinic.owner.token).post(`/organizations/${clinic.orgId}/members`, { email: user.email, role });
+  if (added.status !== 201) throw new Error(`adding member failed: ${added.status} ${JSON.stringify(added.body)}`);
+  return user;
+}
+
+/** The body of a reservation request for the clinic's service and provider. */
+export function reservationBody(clinic: Clinic, startsAt: string) {
+  return { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt };
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Worker } from '@temporalio/worker';
+import { Pool } from 'pg';
+import { createAuth } from '../../src/auth/auth';
+import { createKnex } from '../../src/db/knex';
+import { createApp } from '../../src/http/app';
+import { listen } from '../../src/http/server';
+import { createLogger } from '../../src/logger';
+import { connectTemporal, type TemporalGateway } from '../../temporal/client';
+import { createWorker } from '../../temporal/worker';
+import { testServiceAddresses } from './test-services';
+import type { Knex } from 'knex';
+
+/** A started worker and how to stop it. */
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/** One test file's slice of the platform: the real API on a loopback port, its own task queue and worker. */
+export interface TestApp {
+  baseUrl: string;
+  db: Knex;
+  temporal: TemporalGateway;
+  taskQueue: string;
+  /** Starts a worker on this app's task queue (tests that crash workers start their own). */
+  startWorker(): Promise<RunningWorker>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the app exactly as production does (createApp over real PostgreSQL and the real Temporal dev
+ * server), on a task queue of its own so test files never steal each other's workflow tasks.
+ */
+export async function startTestApp(opts: { worker?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+  const addresses = testServiceAddresses();
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'bizing-test');
+  const taskQueue = `test-${randomUUID()}`;
+  const db = createKnex(addresses.databaseUrl, { max: 20 });
+  const pool = new Pool({ connectionString: addresses.databaseUrl, max: 5 });
+  const temporal = await connectTemporal({ address: addresses.temporalAddress, namespace: 'default', taskQueue });
+  const auth = createAuth({ pool, secret: 'test-secret-test-secret-test-secret-0000', baseURL: 'http://127.0.0.1' });
+  const server = await listen(createApp({ db, auth, temporal, logger, now: opts.now ?? (() => new Date()) }), '127.0.0.1', 0);
+
+  const workers = new Set<RunningWorker>();
+  const startWorker = async (): Promise<RunningWorker> => {
+    const { worker, connection } = await createWorker({
+      address: addresses.temporalAddress,
+      namespace: 'default',
+      taskQueue,
+      db,
+      logger,
+      workflowBundle: { codePath: addresses.workflowBundlePath },
+    });
+    const running = worker.run();
+    const handle: RunningWorker = {
+      stop: async () => {
+        workers.delete(handle);
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+        await connection.close();
+      },
+    };
+    workers.add(handle);
+    await waitUntilRunning(worker);
+    return handle;
+  };
+  if (opts.worker !== false) await startWorker();
+
+  return {
+    baseUrl: server.url,
+    db,
+    temporal,
+    taskQueue,
+    startWorker,
+    async stop() {
+      await server.close();
+      await Promise.all([...workers].map((w) => w.stop()));
+      await temporal.close();
+      await Promise.all([db.destroy(), pool.end()]);
+    },
+  };
+}
+
+async function waitUntilRunning(worker: Worker): Promise<void> {
+  for (let i = 0; i < 100 && worker.getState() !== 'RUNNING'; i++) await new Promise((r) => setTimeout(r, 20));
+}
