@@ -32,7 +32,8 @@ export function apiClient(baseUrl: string, token?: string) {
 
 /** Signs a new user up through better-auth and returns their session token. */
 export async function signUp(baseUrl: string, name = 'Test User'): Promise<{ token: string; userId: string; email: string }> {
-  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${Math.random().toString(36).slice(2, 10)}@example.com`;
+  const local = name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+  const email = `${local}.${Math.random().toString(36).slice(2, 10)}@example.com`;
   const response = await request(baseUrl, 'POST', '/api/auth/sign-up/email', { body: { email, password: 'correct-horse-battery', name } });
   if (response.status !== 200) throw new Error(`sign-up failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { token: response.body.token, userId: response.body.user.id, email };

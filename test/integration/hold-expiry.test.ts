@@ -1,0 +1,86 @@
+import { mondayAt, reservationBody, setUpClinic } from '../support/builders';
+import { apiClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('holds expire on their durable timer', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ worker: false });
+  });
+  afterAll(() => app.stop());
+
+  it('an unconfirmed hold expires after the template’s hold time and frees the slot', async () => {
+    const worker = await app.startWorker();
+    try {
+      const clinic = await setUpClinic(app.baseUrl, { holdDurationSeconds: 2 });
+      const owner = apiClient(app.baseUrl, clinic.owner.token);
+      const hold = await owner.post('/reservations', reservationBody(clinic, mondayAt('09:00')));
+      expect(hold.status).toBe(201);
+
+      const expired = await eventually(() => owner.get(`/reservations/${hold.body.id}`), (r) => r.body.status === 'expired');
+      expect(expired.body).toMatchObject({ status: 'expired', live: { status: 'expired' } });
+      expect(await app.db('allocations').where({ reservationId: hold.body.id })).toHaveLength(0);
+
+      const confirm = await owner.patch(`/reservations/${hold.body.id}/confirm`);
+      expect(confirm.status).toBe(409);
+      expect(confirm.body.error.code).toBe('RESERVATION_NOT_HELD');
+      expect((await owner.post('/reservations', reservationBody(clinic, mondayAt('09:00')))).status).toBe(201);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('a hold still expires when its worker died before the timer fired and a new worker starts later', async () => {
+    const clinic = await setUpClinic(app.baseUrl, { holdDurationSeconds: 3 });
+    const owner = apiClient(app.baseUrl, clinic.owner.token);
+    const first = await app.startWorker();
+    const hold = await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')));
+    expect(hold.status).toBe(201);
+    await first.stop();
+
+    await sleep(4_000);
+    // No worker ran while the timer fired: the projection still says held.
+    expect((await app.db('reservations').where({ id: hold.body.id }).first()).status).toBe('held');
+
+    const second = await app.startWorker();
+    try {
+      const expired = await eventually(() => app.db('reservations').where({ id: hold.body.id }).first(), (row) => row.status === 'expired');
+      expect(expired.status).toBe('expired');
+      expect(await app.db('allocations').where({ reservationId: hold.body.id })).toHaveLength(0);
+      expect((await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')))).status).toBe(201);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('a new customer gets a slot whose hold has lapsed even before the expiry timer has run', async () => {
+    const clinic = await setUpClinic(app.baseUrl, { holdDurationSeconds: 1 });
+    const owner = apiClient(app.baseUrl, clinic.owner.token);
+    const first = await app.startWorker();
+    const hold = await owner.post('/reservations', reservationBody(clinic, mondayAt('15:00')));
+    expect(hold.status).toBe(201);
+    await first.stop();
+    await sleep(1_500);
+
+    const second = await app.startWorker();
+    try {
+      const next = await owner.post('/reservations', reservationBody(clinic, mondayAt('15:00')));
+      expect(next.status).toBe(201);
+      expect(await app.db('allocations').where({ bookableId: clinic.providerId })).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+});
