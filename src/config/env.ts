@@ -21,6 +21,7 @@ const envSchema = z
     TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
     TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
+    TRUSTED_ORIGINS: z.string().optional(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.BETTER_AUTH_SECRET, {
@@ -43,7 +44,7 @@ export interface Config {
     devServerDbFile: string;
     workflowBundlePath?: string;
   };
-  auth: { secret: string };
+  auth: { secret: string; trustedOrigins: string[] };
   paths: { projectRoot: string; dataDir: string };
 }
 
@@ -70,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       devServerDbFile: path.join(dataDir, 'temporal', 'dev.sqlite'),
       workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     },
-    auth: { secret: e.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET },
+    auth: { secret: e.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET, trustedOrigins: (e.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean) },
     paths: { projectRoot, dataDir },
   };
 }

@@ -19,7 +19,7 @@ export async function openServices(config: Config, endpoints: { databaseUrl: str
   const db = createKnex(endpoints.databaseUrl);
   const pool = new Pool({ connectionString: endpoints.databaseUrl, max: 5 });
   pool.on('error', (err) => logger.warn({ err: err.message }, 'idle auth database connection closed'));
-  const auth = createAuth({ pool, secret: config.auth.secret, baseURL: config.http.publicBaseUrl });
+  const auth = createAuth({ pool, secret: config.auth.secret, baseURL: config.http.publicBaseUrl, trustedOrigins: config.auth.trustedOrigins });
   const temporal = await connectTemporal({ address: endpoints.temporalAddress, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue });
   return {
     db,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { createAuth } from '../../src/auth/auth';
@@ -38,7 +38,7 @@ export async function startTestApp(opts: { worker?: boolean; now?: () => Date } 
   const db = createKnex(addresses.databaseUrl, { max: 20 });
   const pool = new Pool({ connectionString: addresses.databaseUrl, max: 5 });
   const temporal = await connectTemporal({ address: addresses.temporalAddress, namespace: 'default', taskQueue });
-  const auth = createAuth({ pool, secret: 'test-secret-test-secret-test-secret-0000', baseURL: 'http://127.0.0.1' });
+  const auth = createAuth({ pool, secret: randomBytes(32).toString('hex'), baseURL: 'http://127.0.0.1' });
   const server = await listen(createApp({ db, auth, temporal, logger, now: opts.now ?? (() => new Date()) }), '127.0.0.1', 0);
 
   const workers = new Set<RunningWorker>();

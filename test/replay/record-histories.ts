@@ -1,0 +1,64 @@
+/**
+ * Records the histories that test/replay/replay.test.ts replays: `npm run replay:record`.
+ * Run it when a workflow's behaviour changes on purpose (behind patched()), and commit the new files
+ * next to the old ones: every history ever recorded must keep replaying.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { derivedId } from '../../src/ids';
+import { reservationWorkflowId } from '../../workflows/reservation/reservation.contract';
+import { mondayAt, reservationBody, setUpClinic } from '../support/builders';
+import { apiClient } from '../support/http-client';
+import { startTestApp } from '../support/test-app';
+import { startTestServices } from '../support/test-services';
+
+const outDir = path.join(__dirname, 'histories');
+
+async function main(): Promise<void> {
+  const services = await startTestServices();
+  const app = await startTestApp();
+  try {
+    const clinic = await setUpClinic(app.baseUrl, { holdDurationSeconds: 2 });
+    const owner = apiClient(app.baseUrl, clinic.owner.token);
+    const waitForClose = (workflowId: string) => app.temporal.client.workflow.getHandle(workflowId).result();
+
+    const confirmedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('09:00')));
+    const booking = await owner.patch(`/reservations/${confirmedHold.body.id}/confirm`);
+    await owner.delete(`/bookings/${booking.body.id}`, { reason: 'recorded scenario' });
+    const expiredHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('10:00')));
+    const releasedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('11:00')));
+    await owner.delete(`/reservations/${releasedHold.body.id}`);
+    await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')));
+    const rejectedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')), { 'Idempotency-Key': 'rejected' });
+
+    const scenarios: Record<string, string> = {
+      'reservation-confirmed': confirmedHold.body.workflowId,
+      'booking-cancelled': booking.body.workflowId,
+      'reservation-expired': expiredHold.body.workflowId,
+      'reservation-released': releasedHold.body.workflowId,
+    };
+    await waitForClose(expiredHold.body.workflowId);
+    if (rejectedHold.status !== 409) throw new Error('expected the rejected scenario to be refused');
+    scenarios['reservation-rejected'] = reservationWorkflowId(derivedId('reservation', `user:${clinic.owner.userId}`, 'rejected'));
+
+    await fs.mkdir(outDir, { recursive: true });
+    for (const [name, workflowId] of Object.entries(scenarios)) {
+      const history = await app.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+      const file = path.join(outDir, `${name}.v1.json`);
+      await fs.writeFile(file, JSON.stringify(JSON.parse(historyToJSON(history)), null, 1) + '\n');
+      process.stdout.write(`recorded ${path.relative(process.cwd(), file)}\n`);
+    }
+  } finally {
+    await app.stop();
+    await services.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,87 @@
+import { Settings } from 'luxon';
+import { wallTimeToUtc } from '../../src/domain/shared/time';
+import { scheduleWindows } from '../../src/domain/availability/weekly-schedule';
+
+/*
+ * SOURCE BUG (src/domain/shared/time.ts, wallTimeToUtc): the doc comment promises that "a wall time
+ * that happens twice (fall-back) resolves to its first occurrence". Luxon resolves an ambiguous wall
+ * time with an offset guess taken from the zone's offset at `Settings.now()` — i.e. the machine's
+ * clock at the first conversion in that zone, cached per process. So the answer depends on the season
+ * in which the process (API, worker, test) happens to run:
+ *   - when "now" is in northern winter, Berlin/New York resolve to the SECOND occurrence
+ *     (Sydney/Chatham to the first);
+ *   - when "now" is in northern summer it is the other way round.
+ * These tests pin luxon's clock to a winter and a summer instant and assert the documented
+ * contract (first occurrence). Those marked "FAILS (source bug)" fail today and are left asserting
+ * the correct behaviour on purpose.
+ */
+
+const januaryNow = Date.parse('2030-01-15T12:00:00Z'); // Berlin/New York standard time, Sydney/Chatham DST
+const julyNow = Date.parse('2030-07-15T12:00:00Z'); // Berlin/New York DST, Sydney/Chatham standard time
+
+const originalNow = Settings.now;
+function pinClock(at: number): void {
+  Settings.now = () => at;
+  Settings.resetCaches(); // drop the cached per-zone offset guess
+}
+afterAll(() => {
+  Settings.now = originalNow;
+  Settings.resetCaches();
+});
+
+const ambiguous = [
+  // zone, local date, wall time, first occurrence (documented), second occurrence
+  ['Europe/Berlin', '2030-10-27', '02:30', '2030-10-27T00:30:00.000Z', '2030-10-27T01:30:00.000Z'],
+  ['America/New_York', '2030-11-03', '01:30', '2030-11-03T05:30:00.000Z', '2030-11-03T06:30:00.000Z'],
+  ['America/New_York', '2030-11-03', '01:00', '2030-11-03T05:00:00.000Z', '2030-11-03T06:00:00.000Z'],
+  ['Australia/Sydney', '2030-04-07', '02:30', '2030-04-06T15:30:00.000Z', '2030-04-06T16:30:00.000Z'],
+  ['Pacific/Chatham', '2030-04-07', '03:00', '2030-04-06T13:15:00.000Z', '2030-04-06T14:15:00.000Z'],
+] as const;
+
+describe('wallTimeToUtc on an ambiguous (fall-back) wall time', () => {
+  describe.each([
+    ['January', januaryNow],
+    ['July', julyNow],
+  ])('with the process clock in %s', (_month, now) => {
+    beforeEach(() => pinClock(now));
+
+    // FAILS (source bug) with the clock in January for Berlin and New York (gives the second occurrence),
+    // and with the clock in July for Sydney and Chatham. Expected: always the first occurrence.
+    it.each(ambiguous)('%s %s %s resolves to its first occurrence %s', (zone, localDate, wallTime, first) => {
+      expect(wallTimeToUtc(localDate, wallTime, zone).toISOString()).toBe(first);
+    });
+
+    it.each(ambiguous)('%s %s %s resolves to one of its two real occurrences', (zone, localDate, wallTime, first, second) => {
+      expect([first, second]).toContain(wallTimeToUtc(localDate, wallTime, zone).toISOString());
+    });
+  });
+
+  // The user-visible effect: a schedule edge on the repeated hour opens a different window depending on
+  // the season the server was started in. A provider working 01:30–04:00 in New York on 2030-11-03.
+  // FAILS (source bug) with the clock in January: the window starts at 06:30Z (01:30 EST), losing
+  // the first 01:30–02:00 EDT hour. Expected (first occurrence): 05:30Z–09:00Z, 3.5 real hours.
+  it.each([
+    ['January', januaryNow],
+    ['July', julyNow],
+  ])('a window starting on the repeated hour does not depend on the clock (%s)', (_month, now) => {
+    pinClock(now);
+    const windows = scheduleWindows(
+      { sunday: [{ start: '01:30', end: '04:00' }] },
+      'America/New_York',
+      new Date('2030-11-03T00:00:00Z'),
+      new Date('2030-11-04T00:00:00Z'),
+    );
+    expect(windows.map((w) => [w.start.toISOString(), w.end.toISOString()])).toEqual([['2030-11-03T05:30:00.000Z', '2030-11-03T09:00:00.000Z']]);
+  });
+
+  // Gap (spring-forward) resolution, by contrast, is the same whatever the clock says.
+  it.each([
+    ['January', januaryNow],
+    ['July', julyNow],
+  ])('a gap wall time moves forward regardless of the clock (%s)', (_month, now) => {
+    pinClock(now);
+    expect(wallTimeToUtc('2030-03-31', '02:30', 'Europe/Berlin').toISOString()).toBe('2030-03-31T01:30:00.000Z');
+    expect(wallTimeToUtc('2030-03-10', '02:30', 'America/New_York').toISOString()).toBe('2030-03-10T07:30:00.000Z');
+    expect(wallTimeToUtc('2030-10-06', '02:30', 'Australia/Sydney').toISOString()).toBe('2030-10-05T16:30:00.000Z');
+  });
+});
