@@ -8,12 +8,14 @@ import { listen } from '../http/server';
 import { createLogger } from '../logger';
 import { openServices } from './services';
 import { onShutdown } from './shutdown';
+import { registerSearchAttributes } from '../../temporal/register-search-attributes';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (!config.database.url || !config.temporal.address) throw new Error('The API process needs DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything locally).');
   const services = await openServices(config, { databaseUrl: config.database.url, temporalAddress: config.temporal.address }, logger);
+  await registerSearchAttributes(services.temporal.connection, config.temporal.namespace, logger);
   const api = await listen(createApp({ ...services, logger, now: () => new Date() }), config.http.host, config.http.port);
   logger.info({ url: api.url }, 'API listening');
   onShutdown(logger, [
