@@ -11,7 +11,7 @@ function request(overrides: {
   bookableStatus?: string;
   deleted?: boolean;
   minAdvanceMinutes?: number;
-  buffers?: [number, number];
+  buffers?: readonly [number, number];
   timezone?: string;
 }): HoldRequest {
   const [preBufferMinutes, postBufferMinutes] = overrides.buffers ?? [10, 15];
