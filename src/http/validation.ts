@@ -17,9 +17,6 @@ function toFieldProblems(issue: z.core.$ZodIssue): FieldProblem[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({ path: fieldPath([...issue.path, key]), message: 'unknown field', code: issue.code }));
   }
-  if (issue.code === 'invalid_key' && 'key' in issue) {
-    return [{ path: fieldPath([...issue.path, String((issue as { key: unknown }).key)]), message: issue.message, code: issue.code }];
-  }
   return [{ path: fieldPath(issue.path), message: issue.message, code: issue.code }];
 }
 

@@ -11,9 +11,15 @@ describe('bad input, other tenants and missing permissions change nothing', () =
   let bookingId: string;
   let client: ReturnType<typeof apiClient>;
 
+  // Other test files share the database, so count only this file's two organizations' rows.
   async function rowCounts(): Promise<Record<string, number>> {
+    const orgIds = [clinic.orgId, rival.orgId];
     const counts: Record<string, number> = {};
-    for (const table of tables) counts[table] = Number((await app.db(table).count('* as n').first())!.n);
+    for (const table of tables) {
+      const column = table === 'organizations' ? 'id' : 'organization_id';
+      counts[table] = Number((await app.db(table).whereIn(column, orgIds).count('* as n').first())!.n);
+    }
+    counts.organizationsCreatedByOwner = Number((await app.db('organizations').where('created_by', clinic.owner.userId).count('* as n').first())!.n);
     return counts;
   }
 

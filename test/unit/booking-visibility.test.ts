@@ -7,10 +7,10 @@ describe('bookingVisibility', () => {
     ['owner', undefined, 'u-1', { scope: 'all' }],
     ['admin', undefined, 'u-1', { scope: 'all' }],
     ['manager', undefined, 'u-1', { scope: 'all' }],
-    // booking:manage_org is not a _location permission, so a location limit does not narrow it
-    ['owner', ['loc-a'], 'u-1', { scope: 'all' }],
-    ['admin', ['loc-a'], 'u-1', { scope: 'all' }],
-    ['manager', ['loc-a'], 'u-1', { scope: 'all' }],
+    // A membership's location limit narrows what it sees, whatever the role.
+    ['owner', ['loc-a'], 'u-1', { scope: 'locations', locationIds: ['loc-a'] }],
+    ['admin', ['loc-a'], 'u-1', { scope: 'locations', locationIds: ['loc-a'] }],
+    ['manager', ['loc-a'], 'u-1', { scope: 'locations', locationIds: ['loc-a'] }],
     ['location_manager', undefined, 'u-1', { scope: 'all' }],
     ['location_manager', null, 'u-1', { scope: 'all' }],
     ['location_manager', ['loc-a', 'loc-b'], 'u-1', { scope: 'locations', locationIds: ['loc-a', 'loc-b'] }],

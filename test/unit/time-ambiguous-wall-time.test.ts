@@ -3,17 +3,10 @@ import { wallTimeToUtc } from '../../src/domain/shared/time';
 import { scheduleWindows } from '../../src/domain/availability/weekly-schedule';
 
 /*
- * SOURCE BUG (src/domain/shared/time.ts, wallTimeToUtc): the doc comment promises that "a wall time
- * that happens twice (fall-back) resolves to its first occurrence". Luxon resolves an ambiguous wall
- * time with an offset guess taken from the zone's offset at `Settings.now()` — i.e. the machine's
- * clock at the first conversion in that zone, cached per process. So the answer depends on the season
- * in which the process (API, worker, test) happens to run:
- *   - when "now" is in northern winter, Berlin/New York resolve to the SECOND occurrence
- *     (Sydney/Chatham to the first);
- *   - when "now" is in northern summer it is the other way round.
- * These tests pin luxon's clock to a winter and a summer instant and assert the documented
- * contract (first occurrence). Those marked "FAILS (source bug)" fail today and are left asserting
- * the correct behaviour on purpose.
+ * A wall time that happens twice (fall-back) must resolve to its first occurrence whatever the
+ * process clock says. Luxon's own resolution guesses the offset from the zone's offset at
+ * `Settings.now()`, so a naive conversion would depend on the season the process started in; these
+ * tests pin luxon's clock to a winter and a summer instant to prove wallTimeToUtc does not.
  */
 
 const januaryNow = Date.parse('2030-01-15T12:00:00Z'); // Berlin/New York standard time, Sydney/Chatham DST
@@ -45,8 +38,6 @@ describe('wallTimeToUtc on an ambiguous (fall-back) wall time', () => {
   ])('with the process clock in %s', (_month, now) => {
     beforeEach(() => pinClock(now));
 
-    // FAILS (source bug) with the clock in January for Berlin and New York (gives the second occurrence),
-    // and with the clock in July for Sydney and Chatham. Expected: always the first occurrence.
     it.each(ambiguous)('%s %s %s resolves to its first occurrence %s', (zone, localDate, wallTime, first) => {
       expect(wallTimeToUtc(localDate, wallTime, zone).toISOString()).toBe(first);
     });
@@ -58,8 +49,7 @@ describe('wallTimeToUtc on an ambiguous (fall-back) wall time', () => {
 
   // The user-visible effect: a schedule edge on the repeated hour opens a different window depending on
   // the season the server was started in. A provider working 01:30–04:00 in New York on 2030-11-03.
-  // FAILS (source bug) with the clock in January: the window starts at 06:30Z (01:30 EST), losing
-  // the first 01:30–02:00 EDT hour. Expected (first occurrence): 05:30Z–09:00Z, 3.5 real hours.
+  // Expected (first occurrence): 05:30Z–09:00Z, 3.5 real hours, not 06:30Z (losing 01:30–02:00 EDT).
   it.each([
     ['January', januaryNow],
     ['July', julyNow],

@@ -7,11 +7,13 @@ export type BookingVisibility =
   | { scope: 'own'; userId: string }
   | { scope: 'none' };
 
-/** Decides a member's booking visibility from their role and location limits (spec §6). */
+/**
+ * Decides a member's booking visibility from their role and location limits (spec §6). A membership
+ * limited to some locations sees only those locations' bookings, whatever its role.
+ */
 export function bookingVisibility(access: MemberAccess & { userId: string | null }): BookingVisibility {
-  if (isAllowed(access, ['booking:manage_org'])) return { scope: 'all' };
-  const byLocation = isAllowed({ role: access.role }, ['booking:manage_location', 'booking:view_location']);
-  if (byLocation) return access.locationIds ? { scope: 'locations', locationIds: access.locationIds } : { scope: 'all' };
+  const seesBookingsOfOthers = isAllowed({ role: access.role }, ['booking:manage_org', 'booking:manage_location', 'booking:view_location']);
+  if (seesBookingsOfOthers) return access.locationIds ? { scope: 'locations', locationIds: access.locationIds } : { scope: 'all' };
   if (access.userId && isAllowed(access, ['booking:view_own'])) return { scope: 'own', userId: access.userId };
   return { scope: 'none' };
 }

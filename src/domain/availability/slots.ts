@@ -42,6 +42,7 @@ export function freeSlots(input: {
   busy: TimeRange[];
   notBefore: Date;
 }): Slot[] {
+  if (!(input.stepMinutes > 0)) throw new RangeError('stepMinutes must be positive');
   const slots: Slot[] = [];
   for (const window of input.windows) {
     for (let start = window.start; ; start = addMinutes(start, input.stepMinutes)) {

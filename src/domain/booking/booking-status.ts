@@ -41,7 +41,7 @@ export function bookingTransition(status: BookingStatus, event: BookingEvent): B
 export function nextBookingStatus(status: BookingStatus, event: BookingEvent): BookingStatus {
   const next = bookingTransition(status, event);
   if (!next) {
-    throw new DomainError('INVALID_TRANSITION', `A ${status} booking cannot ${event.replace('_', ' ')}.`, {
+    throw new DomainError('INVALID_TRANSITION', `A ${status} booking cannot ${event.replaceAll('_', ' ')}.`, {
       status,
       event,
     });

@@ -22,9 +22,21 @@ export type Weekday = (typeof weekdays)[number];
  * A wall time that happens twice (fall-back) resolves to its first occurrence.
  */
 export function wallTimeToUtc(localDate: string, wallTime: string, zone: string): Date {
-  const dt = DateTime.fromISO(`${localDate}T${wallTime}`, { zone });
-  if (!dt.isValid) throw new RangeError(`Invalid local time ${localDate}T${wallTime} in ${zone}`);
-  return dt.toUTC().toJSDate();
+  const naive = DateTime.fromISO(`${localDate}T${wallTime}`, { zone: 'UTC' });
+  const tz = IANAZone.create(zone);
+  if (!naive.isValid || !tz.isValid) throw new RangeError(`Invalid local time ${localDate}T${wallTime} in ${zone}`);
+  // Resolve explicitly instead of trusting the library's offset guess, which depends on today's date.
+  // The real instant lies within 14 hours of the wall time read as UTC (offsets span -12h..+14h), and
+  // zones never change offset twice in a few days: the offsets two days either side are the candidates.
+  const wallMs = naive.toMillis();
+  const offsetBefore = tz.offset(wallMs - 48 * 3_600_000);
+  const offsetAfter = tz.offset(wallMs + 48 * 3_600_000);
+  const matches = [offsetBefore, offsetAfter]
+    .map((offset) => wallMs - offset * 60_000)
+    .filter((instant) => wallMs - tz.offset(instant) * 60_000 === instant);
+  // No match: the wall time falls in a spring-forward gap; the offset from before the gap moves it forward.
+  const instant = matches.length > 0 ? Math.min(...matches) : wallMs - offsetBefore * 60_000;
+  return new Date(instant);
 }
 
 /** The local dates (`YYYY-MM-DD`) in `zone` that the half-open UTC range [from, to) touches. */
