@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { claimHold, confirmHold, endHold } from '../src/db/queries/hold.queries';
+import type { HoldClaimMessage } from '../src/domain/reservation/hold-claim';
 import { asActivityFailure } from './activity-failure';
 
 /** Dependencies of the reservation activities. */
@@ -11,23 +12,7 @@ export interface ReservationActivityDeps {
 export function createReservationActivities({ db }: ReservationActivityDeps) {
   return {
     /** Claims the hold's time for every bookable, or fails with SLOT_UNAVAILABLE. */
-    async claimHold(input: {
-      reservationId: string;
-      organizationId: string;
-      locationId: string;
-      serviceTemplateId: string;
-      serviceTemplateVersion: number;
-      bookableIds: string[];
-      bookerUserId: string | null;
-      createdBy: string;
-      startsAt: string;
-      endsAt: string;
-      blockedFrom: string;
-      blockedUntil: string;
-      timezone: string;
-      expiresAt: string;
-      workflowId: string;
-    }): Promise<void> {
+    async claimHold(input: HoldClaimMessage): Promise<void> {
       await asActivityFailure(() =>
         claimHold(db, {
           ...input,

@@ -1,5 +1,5 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { searchAttributes } from '../search-attributes';
+import { bookingSearchAttributes } from '../search-attributes';
 import type { TemporalGateway } from '../client';
 import type { reservationWorkflow } from '../../workflows/reservation/reservation.workflow';
 import {
@@ -12,7 +12,8 @@ import {
   type ReservationView,
 } from '../../workflows/reservation/reservation.contract';
 import { DomainError } from '../../src/domain/shared/errors';
-import { UPDATE_DEADLINE_MS, isWorkflowClosed, toDomainError } from './temporal-failures';
+import { UPDATE_DEADLINE_MS, toDomainError } from './temporal-failures';
+import { queryLive, sendUpdate } from './workflow-messages';
 
 /**
  * Starts the reservation workflow and waits for its claim in one round trip (Update-with-Start):
@@ -28,14 +29,7 @@ export async function startReservation(temporal: TemporalGateway, input: Reserva
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     staticSummary: input.summary,
-    typedSearchAttributes: [
-      { key: searchAttributes.orgId, value: input.organizationId },
-      { key: searchAttributes.locationId, value: input.locationId },
-      { key: searchAttributes.serviceTemplateId, value: input.serviceTemplateId },
-      { key: searchAttributes.bookableIds, value: input.bookableIds },
-      { key: searchAttributes.startsAt, value: new Date(input.startsAt) },
-      { key: searchAttributes.status, value: 'claiming' },
-    ],
+    typedSearchAttributes: bookingSearchAttributes({ ...input, status: 'claiming' }),
   });
   try {
     return await temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
@@ -59,9 +53,11 @@ export async function confirmReservation(
   temporal: TemporalGateway,
   request: { reservationId: string; confirmedBy: string; updateId: string },
 ): Promise<ReservationView> {
-  return updateReservation(temporal, request.reservationId, (handle) =>
-    handle.executeUpdate(confirmReservationUpdate, { args: [{ confirmedBy: request.confirmedBy }], updateId: request.updateId }),
-  );
+  return sendUpdate(temporal, reservationWorkflowId(request.reservationId), confirmReservationUpdate, {
+    args: [{ confirmedBy: request.confirmedBy }],
+    updateId: request.updateId,
+    whenClosed: () => notHeld(temporal, request.reservationId),
+  });
 }
 
 /** Asks the reservation workflow to give its slot back. */
@@ -69,35 +65,19 @@ export async function releaseReservation(
   temporal: TemporalGateway,
   request: { reservationId: string; releasedBy: string; updateId: string },
 ): Promise<ReservationView> {
-  return updateReservation(temporal, request.reservationId, (handle) =>
-    handle.executeUpdate(releaseReservationUpdate, { args: [{ releasedBy: request.releasedBy }], updateId: request.updateId }),
-  );
+  return sendUpdate(temporal, reservationWorkflowId(request.reservationId), releaseReservationUpdate, {
+    args: [{ releasedBy: request.releasedBy }],
+    updateId: request.updateId,
+    whenClosed: () => notHeld(temporal, request.reservationId),
+  });
 }
 
-type ReservationHandle = ReturnType<TemporalGateway['client']['workflow']['getHandle']>;
-
-async function updateReservation(
-  temporal: TemporalGateway,
-  reservationId: string,
-  send: (handle: ReservationHandle) => Promise<ReservationView>,
-): Promise<ReservationView> {
-  const handle = temporal.client.workflow.getHandle(reservationWorkflowId(reservationId));
-  try {
-    return await temporal.client.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () => send(handle));
-  } catch (error) {
-    if (isWorkflowClosed(error)) {
-      throw new DomainError('RESERVATION_NOT_HELD', 'The reservation is no longer held.', { status: (await liveReservation(temporal, reservationId))?.status });
-    }
-    throw toDomainError(error);
-  }
+async function notHeld(temporal: TemporalGateway, reservationId: string): Promise<DomainError> {
+  const status = (await liveReservation(temporal, reservationId))?.status;
+  return new DomainError('RESERVATION_NOT_HELD', 'The reservation is no longer held.', { status });
 }
 
 /** The reservation workflow's live state, or null when the workflow cannot answer right now. */
 export async function liveReservation(temporal: TemporalGateway, reservationId: string): Promise<ReservationView | null> {
-  try {
-    const handle = temporal.client.workflow.getHandle(reservationWorkflowId(reservationId));
-    return await temporal.client.withDeadline(Date.now() + 5_000, () => handle.query(reservationStateQuery));
-  } catch {
-    return null;
-  }
+  return queryLive(temporal, reservationWorkflowId(reservationId), reservationStateQuery);
 }

@@ -5,8 +5,8 @@
  */
 import { mondayAt, reservationBody, setUpClinic } from '../support/builders';
 import { apiClient } from '../support/http-client';
-import { startTestApp } from '../support/test-app';
-import { startTestServices } from '../support/test-services';
+import { runWithTestStack } from '../support/run-with-test-stack';
+import type { TestApp } from '../support/test-app';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 
@@ -21,41 +21,28 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-async function main(): Promise<void> {
-  const services = await startTestServices();
-  const app = await startTestApp();
-  try {
-    const clinic = await setUpClinic(app.baseUrl);
-    const owner = apiClient(app.baseUrl, clinic.owner.token);
-    const samples = { baseline: [] as number[], hold: [] as number[], confirm: [] as number[], cancel: [] as number[] };
-    for (let i = 0; i < ROUNDS; i++) {
-      const minutes = 9 * 60 + (i % 16) * 30;
-      const day = Math.floor(i / 16);
-      const wall = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-      const startsAt = mondayAt(wall).replace('2030-03-04', `2030-03-${String(4 + day).padStart(2, '0')}`);
-      samples.baseline.push(await time(() => owner.get(`/organizations/${clinic.orgId}`)));
-      let reservationId = '';
-      samples.hold.push(await time(async () => (reservationId = (await owner.post('/reservations', reservationBody(clinic, startsAt))).body.id)));
-      let bookingId = '';
-      samples.confirm.push(await time(async () => (bookingId = (await owner.patch(`/reservations/${reservationId}/confirm`)).body.id)));
-      samples.cancel.push(await time(() => owner.delete(`/bookings/${bookingId}`)));
-    }
-    const base = percentile(samples.baseline, 50);
-    process.stdout.write(`\nbooking path, ${ROUNDS} rounds (ms; ratio = p50 / baseline p50)\n`);
-    for (const [name, values] of Object.entries(samples)) {
-      const p50 = percentile(values, 50);
-      process.stdout.write(`${name.padEnd(9)} p50 ${p50.toFixed(1).padStart(7)}  p95 ${percentile(values, 95).toFixed(1).padStart(7)}  ratio ${(p50 / base).toFixed(1)}x\n`);
-    }
-  } finally {
-    await app.stop();
-    await services.stop();
+async function main(app: TestApp): Promise<void> {
+  const clinic = await setUpClinic(app.baseUrl);
+  const owner = apiClient(app.baseUrl, clinic.owner.token);
+  const samples = { baseline: [] as number[], hold: [] as number[], confirm: [] as number[], cancel: [] as number[] };
+  for (let i = 0; i < ROUNDS; i++) {
+    const minutes = 9 * 60 + (i % 16) * 30;
+    const day = Math.floor(i / 16);
+    const wall = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    const startsAt = mondayAt(wall).replace('2030-03-04', `2030-03-${String(4 + day).padStart(2, '0')}`);
+    samples.baseline.push(await time(() => owner.get(`/organizations/${clinic.orgId}`)));
+    let reservationId = '';
+    samples.hold.push(await time(async () => (reservationId = (await owner.post('/reservations', reservationBody(clinic, startsAt))).body.id)));
+    let bookingId = '';
+    samples.confirm.push(await time(async () => (bookingId = (await owner.patch(`/reservations/${reservationId}/confirm`)).body.id)));
+    samples.cancel.push(await time(() => owner.delete(`/bookings/${bookingId}`)));
+  }
+  const base = percentile(samples.baseline, 50);
+  process.stdout.write(`\nbooking path, ${ROUNDS} rounds (ms; ratio = p50 / baseline p50)\n`);
+  for (const [name, values] of Object.entries(samples)) {
+    const p50 = percentile(values, 50);
+    process.stdout.write(`${name.padEnd(9)} p50 ${p50.toFixed(1).padStart(7)}  p95 ${percentile(values, 95).toFixed(1).padStart(7)}  ratio ${(p50 / base).toFixed(1)}x\n`);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runWithTestStack(main);

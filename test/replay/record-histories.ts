@@ -10,55 +10,45 @@ import { derivedId } from '../../src/ids';
 import { reservationWorkflowId } from '../../workflows/reservation/reservation.contract';
 import { mondayAt, reservationBody, setUpClinic } from '../support/builders';
 import { apiClient } from '../support/http-client';
-import { startTestApp } from '../support/test-app';
-import { startTestServices } from '../support/test-services';
+import { runWithTestStack } from '../support/run-with-test-stack';
+import type { TestApp } from '../support/test-app';
 
 const outDir = path.join(__dirname, 'histories');
+/** Name the recording after the workflow change it captures: HISTORY_LABEL=v2-reschedule npm run replay:record */
+const label = process.env.HISTORY_LABEL ?? 'v1';
 
-async function main(): Promise<void> {
-  const services = await startTestServices();
-  const app = await startTestApp();
-  try {
-    const clinic = await setUpClinic(app.baseUrl, { holdDurationSeconds: 2 });
-    const owner = apiClient(app.baseUrl, clinic.owner.token);
-    const waitForClose = (workflowId: string) => app.temporal.client.workflow.getHandle(workflowId).result();
+async function main(app: TestApp): Promise<void> {
+  const clinic = await setUpClinic(app.baseUrl, { holdDurationSeconds: 2 });
+  const owner = apiClient(app.baseUrl, clinic.owner.token);
+  const waitForClose = (workflowId: string) => app.temporal.client.workflow.getHandle(workflowId).result();
 
-    const confirmedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('09:00')));
-    const booking = await owner.patch(`/reservations/${confirmedHold.body.id}/confirm`);
-    await owner.delete(`/bookings/${booking.body.id}`, { reason: 'recorded scenario' });
-    const expiredHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('10:00')));
-    const releasedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('11:00')));
-    await owner.delete(`/reservations/${releasedHold.body.id}`);
-    await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')));
-    const rejectedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')), { 'Idempotency-Key': 'rejected' });
+  const confirmedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('09:00')));
+  const booking = await owner.patch(`/reservations/${confirmedHold.body.id}/confirm`);
+  await owner.delete(`/bookings/${booking.body.id}`, { reason: 'recorded scenario' });
+  const expiredHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('10:00')));
+  const releasedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('11:00')));
+  await owner.delete(`/reservations/${releasedHold.body.id}`);
+  await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')));
+  const rejectedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')), { 'Idempotency-Key': 'rejected' });
 
-    const scenarios: Record<string, string> = {
-      'reservation-confirmed': confirmedHold.body.workflowId,
-      'booking-cancelled': booking.body.workflowId,
-      'reservation-expired': expiredHold.body.workflowId,
-      'reservation-released': releasedHold.body.workflowId,
-    };
-    await waitForClose(expiredHold.body.workflowId);
-    if (rejectedHold.status !== 409) throw new Error('expected the rejected scenario to be refused');
-    scenarios['reservation-rejected'] = reservationWorkflowId(derivedId('reservation', `user:${clinic.owner.userId}`, 'rejected'));
+  const scenarios: Record<string, string> = {
+    'reservation-confirmed': confirmedHold.body.workflowId,
+    'booking-cancelled': booking.body.workflowId,
+    'reservation-expired': expiredHold.body.workflowId,
+    'reservation-released': releasedHold.body.workflowId,
+  };
+  await waitForClose(expiredHold.body.workflowId);
+  if (rejectedHold.status !== 409) throw new Error('expected the rejected scenario to be refused');
+  scenarios['reservation-rejected'] = reservationWorkflowId(derivedId('reservation', `user:${clinic.owner.userId}`, 'rejected'));
 
-    await fs.mkdir(outDir, { recursive: true });
-    for (const [name, workflowId] of Object.entries(scenarios)) {
-      const history = await app.temporal.client.workflow.getHandle(workflowId).fetchHistory();
-      const file = path.join(outDir, `${name}.v1.json`);
-      await fs.writeFile(file, JSON.stringify(JSON.parse(historyToJSON(history)), null, 1) + '\n');
-      process.stdout.write(`recorded ${path.relative(process.cwd(), file)}\n`);
-    }
-  } finally {
-    await app.stop();
-    await services.stop();
+  await fs.mkdir(outDir, { recursive: true });
+  for (const [name, workflowId] of Object.entries(scenarios)) {
+    const history = await app.temporal.client.workflow.getHandle(workflowId).fetchHistory();
+    const file = path.join(outDir, `${name}.${label}.json`);
+    // flag 'wx': recorded history is kept forever, never overwritten.
+    await fs.writeFile(file, JSON.stringify(JSON.parse(historyToJSON(history)), null, 1) + '\n', { flag: 'wx' });
+    process.stdout.write(`recorded ${path.relative(process.cwd(), file)}\n`);
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runWithTestStack(main);

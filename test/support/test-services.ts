@@ -49,7 +49,8 @@ export async function startTestServices(): Promise<{ addresses: TestServiceAddre
       return provideDatabase({ dataDir: path.join(workDir, 'postgres'), port: await findFreePort(), databaseName: 'bizing_test', logger });
     })(),
     (async () => {
-      const cliPath = await obtainTemporalCli({ projectRoot, logger });
+      // At info level: the first run builds the CLI with Go, and its progress lines should show.
+      const cliPath = await obtainTemporalCli({ projectRoot, logger: createLogger('info', 'bizing-test') });
       const server = await startTemporalDevServer({ cliPath, logger, headless: true, logFile: path.join(workDir, 'temporal.log') });
       const connection = await Connection.connect({ address: server.address });
       await registerSearchAttributes(connection, server.namespace, logger);

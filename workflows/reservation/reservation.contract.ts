@@ -1,22 +1,10 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { HoldRequestFields } from '../../src/domain/reservation/hold-claim';
 import type { ReservationWorkflowStatus } from '../../src/domain/reservation/reservation-status';
 
 /** What the API hands the reservation workflow when a client asks to hold a slot. Times are ISO-8601 UTC. */
-export interface ReservationInput {
-  reservationId: string;
+export interface ReservationInput extends HoldRequestFields {
   bookingId: string;
-  organizationId: string;
-  locationId: string;
-  serviceTemplateId: string;
-  serviceTemplateVersion: number;
-  bookableIds: string[];
-  bookerUserId: string | null;
-  createdBy: string;
-  startsAt: string;
-  endsAt: string;
-  blockedFrom: string;
-  blockedUntil: string;
-  timezone: string;
   holdSeconds: number;
   summary: string;
 }

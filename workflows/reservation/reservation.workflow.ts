@@ -18,7 +18,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { searchAttributes } from '../../temporal/search-attributes';
+import { bookingSearchAttributes, searchAttributes } from '../../temporal/search-attributes';
 import { bookingWorkflow } from '../booking/booking.workflow';
 import { bookingWorkflowId } from '../booking/booking.contract';
 import { databaseActivities as db } from '../shared/activity-profiles';
@@ -33,6 +33,7 @@ import {
   type ReservationInput,
   type ReservationView,
 } from './reservation.contract';
+import { holdClaimMessage } from '../../src/domain/reservation/hold-claim';
 import type { ReservationWorkflowStatus } from '../../src/domain/reservation/reservation-status';
 
 type Status = ReservationWorkflowStatus | 'confirming' | 'releasing';
@@ -83,14 +84,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
         workflowId: bookingWorkflowId(newBookingId),
         parentClosePolicy: ParentClosePolicy.ABANDON,
         staticSummary: input.summary,
-        typedSearchAttributes: [
-          { key: searchAttributes.orgId, value: input.organizationId },
-          { key: searchAttributes.locationId, value: input.locationId },
-          { key: searchAttributes.serviceTemplateId, value: input.serviceTemplateId },
-          { key: searchAttributes.bookableIds, value: input.bookableIds },
-          { key: searchAttributes.startsAt, value: new Date(input.startsAt) },
-          { key: searchAttributes.status, value: 'confirmed' },
-        ],
+        typedSearchAttributes: bookingSearchAttributes({ ...input, status: 'confirmed' }),
         args: [
           {
             bookingId: newBookingId,
@@ -128,7 +122,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
   try {
     // Workflow time is deterministic: replaying this line after a crash yields the same expiry.
     const holdUntil = new Date(Date.now() + input.holdSeconds * 1000);
-    await db.claimHold({ ...input, workflowId: workflowInfo().workflowId, expiresAt: holdUntil.toISOString() });
+    await db.claimHold(holdClaimMessage(input, { workflowId: workflowInfo().workflowId, expiresAt: holdUntil.toISOString() }));
     expiresAt = holdUntil;
     moveTo('held');
   } catch (error) {

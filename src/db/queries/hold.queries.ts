@@ -1,26 +1,11 @@
 import type { Knex } from 'knex';
+import type { HoldClaimFields } from '../../domain/reservation/hold-claim';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ReservationModel } from '../models/reservation.model';
 
 /** Everything needed to claim a hold: the reservation row and the bookable time it blocks. */
-export interface HoldClaim {
-  reservationId: string;
-  organizationId: string;
-  locationId: string;
-  serviceTemplateId: string;
-  serviceTemplateVersion: number;
-  bookableIds: string[];
-  bookerUserId: string | null;
-  createdBy: string;
-  startsAt: Date;
-  endsAt: Date;
-  blockedFrom: Date;
-  blockedUntil: Date;
-  timezone: string;
-  expiresAt: Date;
-  workflowId: string;
-}
+export type HoldClaim = HoldClaimFields<Date>;
 
 
 /**

@@ -1,0 +1,33 @@
+/**
+ * The facts of a hold claim, shared by the reservation workflow's input, the claim activity (times as
+ * ISO-8601 strings, as they travel through Temporal) and the database query (times as Dates).
+ */
+export interface HoldClaimFields<Time> {
+  reservationId: string;
+  organizationId: string;
+  locationId: string;
+  serviceTemplateId: string;
+  serviceTemplateVersion: number;
+  bookableIds: string[];
+  bookerUserId: string | null;
+  createdBy: string;
+  startsAt: Time;
+  endsAt: Time;
+  blockedFrom: Time;
+  blockedUntil: Time;
+  timezone: string;
+  expiresAt: Time;
+  workflowId: string;
+}
+
+/** A hold claim as it travels through Temporal. */
+export type HoldClaimMessage = HoldClaimFields<string>;
+
+/** The claim facts in a reservation request, before the workflow adds its id and the expiry. */
+export type HoldRequestFields = Omit<HoldClaimMessage, 'expiresAt' | 'workflowId'>;
+
+/** Picks exactly the claim facts out of a larger request, adding what the workflow decides. */
+export function holdClaimMessage(request: HoldRequestFields, decided: { workflowId: string; expiresAt: string }): HoldClaimMessage {
+  const { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone } = request;
+  return { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, ...decided };
+}

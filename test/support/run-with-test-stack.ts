@@ -1,0 +1,26 @@
+import { startTestApp, type TestApp } from './test-app';
+import { startTestServices } from './test-services';
+
+/**
+ * Runs a script (benchmark, history recorder) against the same stack the tests use: fresh
+ * PostgreSQL, an in-memory Temporal dev server and the real API with a worker. Exits the process.
+ */
+export function runWithTestStack(script: (app: TestApp) => Promise<void>): void {
+  const run = async () => {
+    const services = await startTestServices();
+    const app = await startTestApp();
+    try {
+      await script(app);
+    } finally {
+      await app.stop();
+      await services.stop();
+    }
+  };
+  run().then(
+    () => process.exit(0),
+    (error) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
