@@ -12,6 +12,7 @@ import { availabilityRoutes } from './routes/availability.routes';
 import { bookingRoutes } from './routes/bookings.routes';
 import { catalogueRoutes } from './routes/catalogue.routes';
 import { healthRoutes } from './routes/health.routes';
+import { locationRoutes } from './routes/locations.routes';
 import { organizationRoutes } from './routes/organizations.routes';
 import { reservationRoutes } from './routes/reservations.routes';
 
@@ -38,7 +39,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, catalogueRoutes, availabilityRoutes, reservationRoutes, bookingRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, catalogueRoutes, availabilityRoutes, reservationRoutes, bookingRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

@@ -3,7 +3,7 @@ import { BaseModel } from './base.model';
 /** A place of business with its IANA time zone (spec §2.2 Location). */
 export class LocationModel extends BaseModel {
   static override tableName = 'locations';
-  static override jsonAttributes = ['address', 'config', 'operatingHours'];
+  static override jsonAttributes = ['address', 'config', 'operatingHours', 'serviceArea'];
 
   id!: string;
   organizationId!: string;
@@ -15,6 +15,7 @@ export class LocationModel extends BaseModel {
   address!: Record<string, unknown> | null;
   config!: Record<string, unknown>;
   operatingHours!: Record<string, unknown> | null;
+  serviceArea!: Record<string, unknown> | null;
   createdAt!: Date;
   updatedAt!: Date;
   deletedAt!: Date | null;

@@ -17,4 +17,5 @@ export class OrganizationModel extends BaseModel {
   createdAt!: Date;
   updatedAt!: Date;
   deletedAt!: Date | null;
+  deletedBy!: string | null;
 }

@@ -3,7 +3,14 @@ import { ApiKeyModel } from '../models/api-key.model';
 
 /** The active (not revoked) API key with this hash, marking it used. */
 export async function useApiKey(db: Knex, keyHash: string): Promise<ApiKeyModel | undefined> {
-  const key = await ApiKeyModel.query(db).where({ keyHash }).whereNull('revoked_at').first();
+  const key = await ApiKeyModel.query(db)
+    .alias('k')
+    .join('organizations as o', 'o.id', 'k.organization_id')
+    .where('k.key_hash', keyHash)
+    .whereNull('k.revoked_at')
+    .whereNull('o.deleted_at')
+    .select('k.*')
+    .first();
   if (key) await ApiKeyModel.query(db).findById(key.id).patch({ lastUsedAt: new Date() });
   return key;
 }

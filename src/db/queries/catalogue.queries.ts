@@ -85,3 +85,35 @@ export async function listBookables(db: Knex, organizationId: string, filter: { 
   if (filter.locationId) query.where('location_id', filter.locationId);
   return query.orderBy(['name', 'id']);
 }
+
+/** The location and its ancestors, root first (for configuration inheritance). */
+export async function locationLineage(db: Knex, organizationId: string, locationId: string): Promise<LocationModel[]> {
+  const { rows } = await db.raw(
+    `WITH RECURSIVE lineage AS (
+       SELECT l.*, 0 AS depth FROM locations l WHERE l.organization_id = ? AND l.id = ? AND l.deleted_at IS NULL
+       UNION ALL
+       SELECT p.*, lineage.depth + 1 FROM locations p JOIN lineage ON p.id = lineage.parent_location_id AND p.organization_id = lineage.organization_id
+       WHERE lineage.depth < 64
+     )
+     SELECT * FROM lineage ORDER BY depth DESC`,
+    [organizationId, locationId],
+  );
+  return rows.map((row: Record<string, unknown>) => LocationModel.fromDatabaseJson(row));
+}
+
+/** Changes a location. Refuses a parent that is the location itself or one of its descendants. */
+export async function updateLocation(db: Knex, organizationId: string, id: string, change: Partial<LocationModel>): Promise<LocationModel | undefined> {
+  return withReferenceCheck('parentLocationId', () =>
+    db.transaction(async (trx) => {
+      const current = await LocationModel.query(trx).where({ organizationId, id }).whereNull('deleted_at').forUpdate().first();
+      if (!current) return undefined;
+      if (change.parentLocationId) {
+        const lineage = await locationLineage(trx, organizationId, change.parentLocationId);
+        if (lineage.some((ancestor) => ancestor.id === id)) {
+          throw new DomainError('VALIDATION_FAILED', 'A location cannot be inside itself.', { fields: [{ path: 'parentLocationId', message: 'would create a cycle' }] });
+        }
+      }
+      return LocationModel.query(trx).patchAndFetchById(id, { ...change, updatedAt: new Date() });
+    }),
+  );
+}

@@ -20,17 +20,7 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
       if (existing) return existing;
 
       const period = trx.raw("tstzrange(?, ?, '[)')", [claim.blockedFrom, claim.blockedUntil]);
-      const cleared = await trx('allocations')
-        .where('kind', 'hold')
-        .where('expires_at', '<=', trx.fn.now())
-        .whereIn('bookable_id', claim.bookableIds)
-        .where(trx.raw('period && ?', [period]))
-        .delete()
-        .returning('reservation_id');
-      const expiredIds = cleared.map((row: { reservationId: string }) => row.reservationId);
-      if (expiredIds.length > 0) {
-        await trx('reservations').whereIn('id', expiredIds).where('status', 'held').update({ status: 'expired', updatedAt: trx.fn.now() });
-      }
+      await clearLapsedHolds(trx, claim.bookableIds, period);
 
       const reservation = await ReservationModel.query(trx).insertAndFetch({
         id: claim.reservationId,
@@ -66,6 +56,24 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
       throw new DomainError('SLOT_UNAVAILABLE', 'That time is no longer available.', { startsAt: claim.startsAt.toISOString() });
     }
     throw error;
+  }
+}
+
+/**
+ * Deletes holds on these bookables that overlap `period` and whose time is up, marking their
+ * reservations expired: a hold whose expiry timer has not run yet must not block anyone.
+ */
+export async function clearLapsedHolds(trx: Knex.Transaction, bookableIds: readonly string[], period: Knex.Raw): Promise<void> {
+  const cleared = await trx('allocations')
+    .where('kind', 'hold')
+    .where('expires_at', '<=', trx.fn.now())
+    .whereIn('bookable_id', bookableIds as string[])
+    .where(trx.raw('period && ?', [period]))
+    .delete()
+    .returning('reservation_id');
+  const expiredIds = cleared.map((row: { reservationId: string }) => row.reservationId);
+  if (expiredIds.length > 0) {
+    await trx('reservations').whereIn('id', expiredIds).where('status', 'held').update({ status: 'expired', updatedAt: trx.fn.now() });
   }
 }
 

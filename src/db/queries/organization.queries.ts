@@ -8,7 +8,7 @@ import { OrganizationModel } from '../models/organization.model';
 export async function createOrganizationWithOwner(
   db: Knex,
   input: {
-    organization: Pick<OrganizationModel, 'id' | 'slug' | 'name' | 'type' | 'features' | 'compliance'>;
+    organization: Pick<OrganizationModel, 'id' | 'slug' | 'name' | 'type' | 'features' | 'compliance' | 'authConfig' | 'config'>;
     ownerUserId: string;
     membershipId: string;
   },
@@ -49,4 +49,27 @@ export async function listOrganizationsOfUser(db: Knex, userId: string): Promise
     .whereNull('o.deleted_at')
     .orderBy('o.created_at')
     .select('o.*', 'm.role') as unknown as Promise<Array<OrganizationModel & { role: string }>>;
+}
+
+/** Applies a change to a live organization and returns it; undefined when it does not exist. */
+export async function updateOrganization(db: Knex, id: string, change: Partial<Pick<OrganizationModel, 'name' | 'type' | 'features' | 'compliance' | 'authConfig' | 'config'>>): Promise<OrganizationModel | undefined> {
+  return db.transaction(async (trx) => {
+    const current = await OrganizationModel.query(trx).where('id', id).whereNull('deleted_at').forUpdate().first();
+    if (!current) return undefined;
+    // Settings objects merge key by key, so a PATCH of one flag keeps the others.
+    const merged = {
+      ...change,
+      ...(change.features ? { features: { ...current.features, ...change.features } } : {}),
+      ...(change.compliance ? { compliance: { ...current.compliance, ...change.compliance } } : {}),
+      ...(change.authConfig ? { authConfig: { ...current.authConfig, ...change.authConfig } } : {}),
+      ...(change.config ? { config: { ...current.config, ...change.config } } : {}),
+    };
+    return OrganizationModel.query(trx).patchAndFetchById(id, { ...merged, updatedAt: new Date() });
+  });
+}
+
+/** Closes an organization: it and everything in it disappear from the API (rows are kept). */
+export async function softDeleteOrganization(db: Knex, id: string, deletedBy: string): Promise<boolean> {
+  const changed = await db('organizations').where({ id }).whereNull('deleted_at').update({ deletedAt: db.fn.now(), deletedBy });
+  return changed > 0;
 }

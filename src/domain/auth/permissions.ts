@@ -38,6 +38,8 @@ export const permissions = [
   'integration:manage',
   'setting:manage',
   'audit:view',
+  // Held by no role but owner ('*'): closing an organization down.
+  'org:delete',
 ] as const;
 
 /** One permission. */

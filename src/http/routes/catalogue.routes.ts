@@ -2,24 +2,18 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { DomainError } from '../../domain/shared/errors';
 import { slugWithSuffix } from '../../domain/shared/slug';
-import { findBookable, findLocation, insertLocation, insertProvider, listBookables, listLocations } from '../../db/queries/catalogue.queries';
+import { findBookable, findLocation, insertProvider, listBookables } from '../../db/queries/catalogue.queries';
 import { findServiceTemplate, insertServiceTemplate, listServiceTemplates } from '../../db/queries/service-template.queries';
-import type { LocationModel } from '../../db/models/location.model';
 import type { ServiceTemplateModel } from '../../db/models/service-template.model';
 import { newId } from '../../ids';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { orgFromPath, permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
-import { createLocationSchema, createProviderSchema, createServiceTemplateSchema } from './catalogue.schemas';
+import { createProviderSchema, createServiceTemplateSchema } from './catalogue.schemas';
 import { presentBookable } from './bookable.presenter';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
-
-function presentLocation(location: LocationModel) {
-  const { id, organizationId, parentLocationId, name, type, timezone, locale, address, createdAt } = location;
-  return { id, organizationId, parentLocationId, name, type, timezone, locale, address, createdAt };
-}
 
 function presentTemplate(template: ServiceTemplateModel) {
   return {
@@ -47,23 +41,6 @@ const bookableListQuery = z.strictObject({
 export function catalogueRoutes({ db }: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
   const readCatalogue = ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'] as const;
-
-  router.post('/organizations/:orgId/locations', permit(db, ['org:manage'], orgFromPath), async (ctx) => {
-    const input = parseInput(createLocationSchema, ctx.request.body);
-    const location = await insertLocation(db, { id: newId('location'), organizationId: ctx.params.orgId!, ...input });
-    ctx.status = 201;
-    ctx.body = presentLocation(location);
-  });
-
-  router.get('/organizations/:orgId/locations', permit(db, readCatalogue, orgFromPath), async (ctx) => {
-    ctx.body = { data: (await listLocations(db, ctx.params.orgId!)).map(presentLocation) };
-  });
-
-  router.get('/locations/:id', permit(db, readCatalogue, scopeOfRow(db, 'locations', null)), async (ctx) => {
-    const location = await findLocation(db, ctx.state.access!.organizationId, ctx.params.id!);
-    if (!location) throw notFound();
-    ctx.body = presentLocation(location);
-  });
 
   router.post(
     '/organizations/:orgId/bookables/providers',

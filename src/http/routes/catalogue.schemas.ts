@@ -21,25 +21,6 @@ export const weeklyScheduleSchema = z
     }
   });
 
-/** POST /organizations/:orgId/locations. */
-export const createLocationSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  type: z.enum(['physical', 'virtual', 'mobile']).default('physical'),
-  timezone: timeZoneSchema,
-  locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'a locale such as en-US').default('en-US'),
-  parentLocationId: idSchema.optional(),
-  address: z
-    .strictObject({
-      street: z.string().max(200),
-      city: z.string().max(100),
-      state: z.string().max(100),
-      zip: z.string().max(20),
-      country: z.string().length(2, 'ISO 3166-1 alpha-2 country code'),
-      coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
-    })
-    .optional(),
-});
-
 /** POST /organizations/:orgId/bookables/providers: a person who delivers services, with their working week. */
 export const createProviderSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),

@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { slugWithSuffix } from '../../domain/shared/slug';
 import { insertApiKey, listApiKeys, revokeApiKey } from '../../db/queries/api-key.queries';
 import { findUserIdByEmail, insertMembership, listMembers } from '../../db/queries/membership.queries';
-import { createOrganizationWithOwner, findOrganization, listOrganizationsOfUser } from '../../db/queries/organization.queries';
+import { createOrganizationWithOwner, findOrganization, listOrganizationsOfUser, softDeleteOrganization, updateOrganization } from '../../db/queries/organization.queries';
 import type { OrganizationModel } from '../../db/models/organization.model';
 import type { ApiKeyModel } from '../../db/models/api-key.model';
 import { pgErrorCode, pgErrorCodes } from '../../db/db-errors';
@@ -13,10 +13,11 @@ import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { orgFromPath, permit } from '../middleware/permit';
 import { parseInput } from '../validation';
-import { addMemberSchema, createApiKeySchema, createOrganizationSchema } from './organizations.schemas';
+import { addMemberSchema, createApiKeySchema, createOrganizationSchema, updateOrganizationSchema } from './organizations.schemas';
 
 function presentOrganization(org: OrganizationModel) {
-  return { id: org.id, slug: org.slug, name: org.name, type: org.type, features: org.features, compliance: org.compliance, createdAt: org.createdAt };
+  const { id, slug, name, type, features, compliance, authConfig, config, createdAt, updatedAt } = org;
+  return { id, slug, name, type, features, compliance, authConfig, defaultConfig: config, createdAt, updatedAt };
 }
 
 function presentApiKey(key: ApiKeyModel) {
@@ -33,7 +34,16 @@ export function organizationRoutes({ db }: AppDeps): Router<AppState> {
     if (principal.kind !== 'user') throw new DomainError('FORBIDDEN', 'API keys cannot create organizations; sign in as a user.');
     const input = parseInput(createOrganizationSchema, ctx.request.body);
     const organization = await createOrganizationWithOwner(db, {
-      organization: { id: newId('organization'), slug: input.slug ?? slugWithSuffix(input.name, newId('organization').slice(-6)), name: input.name, type: input.type, features: input.features, compliance: input.compliance },
+      organization: {
+        id: newId('organization'),
+        slug: input.slug ?? slugWithSuffix(input.name, newId('organization').slice(-6)),
+        name: input.name,
+        type: input.type,
+        features: input.features,
+        compliance: input.compliance,
+        authConfig: input.authConfig,
+        config: input.defaultConfig,
+      },
       ownerUserId: principal.userId,
       membershipId: newId('membership'),
     });
@@ -54,6 +64,18 @@ export function organizationRoutes({ db }: AppDeps): Router<AppState> {
     const organization = await findOrganization(db, ctx.params.orgId!);
     if (!organization) throw new DomainError('NOT_FOUND', 'Not found.');
     ctx.body = { ...presentOrganization(organization), role: ctx.state.access!.role };
+  });
+
+  router.patch('/organizations/:orgId', permit(db, ['org:manage'], orgFromPath), async (ctx) => {
+    const { defaultConfig, ...rest } = parseInput(updateOrganizationSchema, ctx.request.body);
+    const organization = await updateOrganization(db, ctx.params.orgId!, { ...rest, ...(defaultConfig ? { config: defaultConfig } : {}) });
+    if (!organization) throw new DomainError('NOT_FOUND', 'Not found.');
+    ctx.body = { ...presentOrganization(organization), role: ctx.state.access!.role };
+  });
+
+  router.delete('/organizations/:orgId', permit(db, ['org:delete'], orgFromPath), async (ctx) => {
+    if (!(await softDeleteOrganization(db, ctx.params.orgId!, ctx.state.access!.actorId))) throw new DomainError('NOT_FOUND', 'Not found.');
+    ctx.status = 204;
   });
 
   router.get('/organizations/:orgId/members', permit(db, ['user:manage', 'client:view'], orgFromPath), async (ctx) => {
