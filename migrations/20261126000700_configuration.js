@@ -60,6 +60,7 @@ exports.up = async (knex) => {
     t.jsonb('capacity').notNullable();
     t.double('square_meters');
     t.text('layout');
+    t.text('floor_plan_url');
     t.specificType('amenities', 'text[]').notNullable().defaultTo('{}');
     t.text('parent_venue_id').references('venues.bookable_id');
     t.integer('simultaneous_bookings').notNullable().defaultTo(1);
@@ -74,7 +75,7 @@ exports.up = async (knex) => {
     t.text('kind').notNullable();
     t.text('provider');
     t.jsonb('connection');
-    t.jsonb('licence_pool');
+    t.jsonb('license_pool');
     t.jsonb('auto_provisioning');
     t.jsonb('recording');
   });
@@ -98,7 +99,7 @@ exports.up = async (knex) => {
     t.foreign(['organization_id', 'calendar_id']).references(['organization_id', 'id']).inTable('calendars');
     t.unique(['calendar_id', 'date', 'recurring_yearly']);
   });
-  await knex.raw("ALTER TABLE calendar_overrides ADD CONSTRAINT calendar_overrides_kind_check CHECK (kind IN ('closed', 'modified_hours', 'special_hours'))");
+  await knex.raw("ALTER TABLE calendar_overrides ADD CONSTRAINT calendar_overrides_kind_check CHECK (kind IN ('closed', 'modified_hours', 'special_hours', 'holiday_pricing'))");
 
   await knex.schema.createTable('calendar_blocks', (t) => {
     t.text('id').primary();

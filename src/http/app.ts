@@ -10,11 +10,15 @@ import { idempotency } from './middleware/idempotency';
 import { requestContext } from './middleware/request-context';
 import { availabilityRoutes } from './routes/availability.routes';
 import { bookingRoutes } from './routes/bookings.routes';
-import { catalogueRoutes } from './routes/catalogue.routes';
+import { bookableRoutes } from './routes/bookables.routes';
+import { calendarRoutes } from './routes/calendars.routes';
+import { docsRoutes } from './routes/docs.routes';
 import { healthRoutes } from './routes/health.routes';
 import { locationRoutes } from './routes/locations.routes';
 import { organizationRoutes } from './routes/organizations.routes';
 import { reservationRoutes } from './routes/reservations.routes';
+import { searchRoutes } from './routes/search.routes';
+import { serviceTemplateRoutes } from './routes/service-templates.routes';
 
 /** Builds the HTTP application (no listening): `/api/auth/*` is better-auth, `/api/v1/*` is Bizing. */
 export function createApp(deps: AppDeps): Koa<AppState> {
@@ -36,10 +40,11 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const health = healthRoutes(deps);
   app.use(health.routes());
+  app.use(docsRoutes().routes());
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, locationRoutes, catalogueRoutes, availabilityRoutes, reservationRoutes, bookingRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, searchRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

@@ -16,14 +16,15 @@ const expectedHeld: Record<OrganizationRole, Permission[]> = {
   location_manager: [...locationManagerOwn, ...staffOwn],
   manager: [...managerOwn, ...locationManagerOwn, ...staffOwn],
   admin: [...adminOwn, ...managerOwn, ...locationManagerOwn, ...staffOwn],
-  owner: [...clientOwn, ...staffOwn, ...providerOwn, ...locationManagerOwn, ...managerOwn, ...adminOwn],
+  // Only the owner may close the organization down (org:delete, held by no other role).
+  owner: [...clientOwn, ...staffOwn, ...providerOwn, ...locationManagerOwn, ...managerOwn, ...adminOwn, 'org:delete'],
 };
 const sorted = (list: Iterable<Permission>) => [...new Set(list)].sort();
 
 describe('permissionsOf (spec §6 map)', () => {
-  it('covers the seven roles and 28 permissions', () => {
+  it('covers the seven roles and 29 permissions', () => {
     expect([...organizationRoles].sort()).toEqual(Object.keys(expectedHeld).sort());
-    expect(permissions).toHaveLength(28);
+    expect(permissions).toHaveLength(29);
     expect(sorted(expectedHeld.owner)).toEqual(sorted(permissions));
   });
 

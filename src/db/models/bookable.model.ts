@@ -3,7 +3,7 @@ import { BaseModel } from './base.model';
 /** Anything that can be booked: a provider, asset, venue or virtual resource (spec §2.3). */
 export class BookableModel extends BaseModel {
   static override tableName = 'bookables';
-  static override jsonAttributes = ['settings'];
+  static override jsonAttributes = ['settings', 'images'];
 
   id!: string;
   organizationId!: string;
@@ -14,6 +14,11 @@ export class BookableModel extends BaseModel {
   tags!: string[];
   status!: 'active' | 'inactive' | 'maintenance';
   settings!: Record<string, unknown>;
+  categoryId!: string | null;
+  requiresBookableIds!: string[];
+  images!: unknown[];
+  deletedBy!: string | null;
+  deletionReason!: string | null;
   createdAt!: Date;
   updatedAt!: Date;
   deletedAt!: Date | null;

@@ -4,7 +4,7 @@ import { BaseModel } from './base.model';
 /** When a bookable can work, in its own time zone (spec §2.4). */
 export class CalendarModel extends BaseModel {
   static override tableName = 'calendars';
-  static override jsonAttributes = ['weeklySchedule'];
+  static override jsonAttributes = ['weeklySchedule', 'pattern', 'cascadingConfig'];
 
   id!: string;
   organizationId!: string;
@@ -13,6 +13,8 @@ export class CalendarModel extends BaseModel {
   name!: string;
   timezone!: string;
   weeklySchedule!: WeeklySchedule;
+  pattern!: Record<string, unknown>;
+  cascadingConfig!: Record<string, unknown> | null;
   createdAt!: Date;
   updatedAt!: Date;
 }

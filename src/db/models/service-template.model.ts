@@ -12,6 +12,7 @@ export class ServiceTemplateModel extends BaseModel {
     'cancellationConfig',
     'lifecycleConfig',
     'workflowConfig',
+    'images',
   ];
 
   id!: string;
@@ -21,6 +22,12 @@ export class ServiceTemplateModel extends BaseModel {
   slug!: string;
   type!: string;
   status!: 'draft' | 'active' | 'paused' | 'archived';
+  description!: string | null;
+  categoryId!: string | null;
+  tags!: string[];
+  images!: unknown[];
+  updatedBy!: string | null;
+  deletedBy!: string | null;
   version!: number;
   durationConfig!: Record<string, unknown>;
   bookablesConfig!: Record<string, unknown>;

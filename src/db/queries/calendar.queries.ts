@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DateOverride } from '../../domain/availability/calendar-config';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { CalendarModel } from '../models/calendar.model';
@@ -64,4 +65,59 @@ export async function deleteCalendarBlock(db: Knex, organizationId: string, cale
 /** Blocks of a calendar that end after `from`, in time order. */
 export async function listCalendarBlocks(db: Knex, calendarId: string, from: Date): Promise<CalendarBlockRow[]> {
   return db('calendar_blocks').where({ calendarId }).where('ends_at', '>', from).orderBy('starts_at');
+}
+
+/** A special day as stored. */
+export interface CalendarOverrideRow extends DateOverride {
+  id: string;
+  calendarId: string;
+  createdAt: Date;
+}
+
+function overrideFromRow(row: Record<string, unknown>): CalendarOverrideRow {
+  const date = row.date instanceof Date ? row.date.toISOString().slice(0, 10) : String(row.date);
+  return {
+    id: row.id as string,
+    calendarId: row.calendarId as string,
+    date,
+    kind: row.kind as DateOverride['kind'],
+    ...(Array.isArray(row.ranges) && row.ranges.length ? { ranges: row.ranges as DateOverride['ranges'] } : {}),
+    ...(row.pricingMultiplierBps !== null && row.pricingMultiplierBps !== undefined ? { pricingMultiplierBps: row.pricingMultiplierBps as number } : {}),
+    recurringYearly: row.recurringYearly as boolean,
+    ...(row.reason ? { reason: row.reason as string } : {}),
+    createdAt: row.createdAt as Date,
+  };
+}
+
+/** Adds a special day; one one-off and one yearly override per date at most (ALREADY_EXISTS). */
+export async function insertCalendarOverride(db: Knex, override: DateOverride & { id: string; organizationId: string; calendarId: string }): Promise<CalendarOverrideRow> {
+  try {
+    const [row] = await db('calendar_overrides')
+      .insert({ ...override, ranges: JSON.stringify(override.ranges ?? []) })
+      .returning('*');
+    return overrideFromRow(row);
+  } catch (error) {
+    if (pgErrorCode(error) === pgErrorCodes.uniqueViolation) {
+      throw new DomainError('ALREADY_EXISTS', 'That date already has an override of this kind; delete it first.', { fields: [{ path: 'date', message: 'already overridden' }] });
+    }
+    throw error;
+  }
+}
+
+/** The special days of a calendar, by date. */
+export async function listCalendarOverrides(db: Knex, calendarId: string): Promise<CalendarOverrideRow[]> {
+  const rows = await db('calendar_overrides').where({ calendarId }).orderBy(['date', 'recurring_yearly']);
+  return rows.map(overrideFromRow);
+}
+
+/** Removes a special day; false when there is none with that id on the calendar. */
+export async function deleteCalendarOverride(db: Knex, organizationId: string, calendarId: string, id: string): Promise<boolean> {
+  return (await db('calendar_overrides').where({ organizationId, calendarId, id }).delete()) > 0;
+}
+
+/** Changes a calendar's name, zone, pattern (the weekly schedule is kept in its own column) or cascading settings. */
+export async function updateCalendar(db: Knex, organizationId: string, id: string, change: { name?: string; timezone?: string; weeklySchedule?: unknown; pattern?: Record<string, unknown>; cascadingConfig?: unknown }): Promise<CalendarModel | undefined> {
+  const current = await findCalendar(db, organizationId, id);
+  if (!current) return undefined;
+  return CalendarModel.query(db).patchAndFetchById(id, { ...change, updatedAt: new Date() } as Partial<CalendarModel>);
 }

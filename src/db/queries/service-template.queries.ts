@@ -1,23 +1,159 @@
 import type { Knex } from 'knex';
 import type { DurationRules, ReservationRules, SchedulingRules } from '../../domain/service-template/service-template-rules';
 import { defaultReservationRules, defaultSchedulingRules } from '../../domain/service-template/service-template-rules';
+import type { TemplateRevision, TemplateStatus } from '../../domain/service-template/template-lifecycle';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ServiceTemplateModel } from '../models/service-template.model';
 
-/** Stores a template; a taken slug or a foreign location is a field error. */
-export async function insertServiceTemplate(db: Knex, template: Partial<ServiceTemplateModel> & Pick<ServiceTemplateModel, 'id' | 'organizationId' | 'name' | 'slug' | 'type' | 'durationConfig'>): Promise<ServiceTemplateModel> {
+/** A template's whole definition (spec §3), as validated by the API and snapshotted per version. */
+export interface TemplateDefinition {
+  name: string;
+  slug: string;
+  type: string;
+  status: TemplateStatus;
+  description?: string | null;
+  locationId?: string | null;
+  categoryId?: string | null;
+  tags: string[];
+  images?: unknown[] | null;
+  duration: Record<string, unknown>;
+  bookables: Record<string, unknown>;
+  capacity: Record<string, unknown>;
+  pricing: Record<string, unknown>;
+  scheduling: Record<string, unknown>;
+  cancellation: Record<string, unknown>;
+  lifecycle: Record<string, unknown>;
+  workflows: Record<string, unknown>;
+}
+
+function columnsOf(definition: TemplateDefinition): Partial<ServiceTemplateModel> {
+  return {
+    name: definition.name,
+    slug: definition.slug,
+    type: definition.type,
+    status: definition.status,
+    description: definition.description ?? null,
+    locationId: definition.locationId ?? null,
+    categoryId: definition.categoryId ?? null,
+    tags: definition.tags,
+    images: definition.images ?? [],
+    durationConfig: definition.duration,
+    bookablesConfig: definition.bookables,
+    capacityConfig: definition.capacity,
+    pricingConfig: definition.pricing,
+    schedulingConfig: definition.scheduling,
+    cancellationConfig: definition.cancellation,
+    lifecycleConfig: definition.lifecycle,
+    workflowConfig: definition.workflows,
+  };
+}
+
+/** The definition stored in a template row. */
+export function definitionOf(template: ServiceTemplateModel): TemplateDefinition {
+  return {
+    name: template.name,
+    slug: template.slug,
+    type: template.type,
+    status: template.status,
+    description: template.description,
+    locationId: template.locationId,
+    categoryId: template.categoryId,
+    tags: template.tags,
+    images: template.images,
+    duration: template.durationConfig,
+    bookables: template.bookablesConfig,
+    capacity: template.capacityConfig,
+    pricing: template.pricingConfig,
+    scheduling: template.schedulingConfig,
+    cancellation: template.cancellationConfig,
+    lifecycle: template.lifecycleConfig,
+    workflows: template.workflowConfig,
+  };
+}
+
+async function withTemplateChecks<T>(slug: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await ServiceTemplateModel.query(db).insertAndFetch(template);
+    return await work();
   } catch (error) {
     if (pgErrorCode(error) === pgErrorCodes.uniqueViolation) {
-      throw new DomainError('ALREADY_EXISTS', `The slug "${template.slug}" is taken.`, { fields: [{ path: 'slug', message: 'already taken' }] });
+      throw new DomainError('ALREADY_EXISTS', `The slug "${slug}" is taken.`, { fields: [{ path: 'slug', message: 'already taken' }] });
     }
     if (pgErrorCode(error) === pgErrorCodes.foreignKeyViolation) {
-      throw new DomainError('VALIDATION_FAILED', 'Unknown location.', { fields: [{ path: 'locationId', message: 'not found in this organization' }] });
+      throw new DomainError('VALIDATION_FAILED', 'Unknown location or category.', { fields: [{ path: 'locationId', message: 'location or category not found in this organization' }] });
     }
     throw error;
   }
+}
+
+async function snapshot(trx: Knex.Transaction, template: ServiceTemplateModel, createdBy: string): Promise<void> {
+  await trx('service_template_versions')
+    .insert({ serviceTemplateId: template.id, version: template.version, organizationId: template.organizationId, definition: JSON.stringify(definitionOf(template)), createdBy })
+    .onConflict(['service_template_id', 'version'])
+    .merge(['definition', 'created_by']);
+}
+
+/** Stores a new template as version 1, with its snapshot. */
+export async function insertServiceTemplate(db: Knex, input: { id: string; organizationId: string; createdBy: string; definition: TemplateDefinition }): Promise<ServiceTemplateModel> {
+  return withTemplateChecks(input.definition.slug, () =>
+    db.transaction(async (trx) => {
+      const template = await ServiceTemplateModel.query(trx).insertAndFetch({
+        id: input.id,
+        organizationId: input.organizationId,
+        version: 1,
+        createdBy: input.createdBy,
+        updatedBy: input.createdBy,
+        ...columnsOf(input.definition),
+      });
+      await snapshot(trx, template, input.createdBy);
+      return template;
+    }),
+  );
+}
+
+/**
+ * Edits a template under a row lock: `decide` sees the current definition and returns the new one
+ * with its revision (version and status, decided by the domain). A new version gets its own
+ * snapshot; editing a draft rewrites the draft's.
+ */
+export async function reviseServiceTemplate(
+  db: Knex,
+  key: { organizationId: string; id: string; actor: string },
+  decide: (current: TemplateDefinition & TemplateRevision) => { definition: TemplateDefinition; revision: TemplateRevision },
+): Promise<ServiceTemplateModel | undefined> {
+  return db.transaction(async (trx) => {
+    const current = await ServiceTemplateModel.query(trx).where({ organizationId: key.organizationId, id: key.id }).whereNull('deleted_at').forUpdate().first();
+    if (!current) return undefined;
+    const { definition, revision } = decide({ ...definitionOf(current), version: current.version, status: current.status });
+    return withTemplateChecks(definition.slug, async () => {
+      const template = await ServiceTemplateModel.query(trx).patchAndFetchById(current.id, {
+        ...columnsOf(definition),
+        status: revision.status,
+        version: revision.version,
+        updatedBy: key.actor,
+        updatedAt: new Date(),
+      });
+      await snapshot(trx, template, key.actor);
+      return template;
+    });
+  });
+}
+
+/** The definition a template had at `version` (what bookings made on it were made with). */
+export async function findServiceTemplateVersion(db: Knex, organizationId: string, id: string, version: number): Promise<TemplateDefinition | undefined> {
+  const row = await db('service_template_versions').where({ organizationId, serviceTemplateId: id, version }).first('definition');
+  return row?.definition;
+}
+
+/** The versions a template has had, oldest first. */
+export async function listServiceTemplateVersions(db: Knex, organizationId: string, id: string): Promise<Array<{ version: number; createdAt: Date; createdBy: string | null }>> {
+  return db('service_template_versions').where({ organizationId, serviceTemplateId: id }).orderBy('version').select('version', 'created_at', 'created_by');
+}
+
+/** Archives (soft-deletes) a template: it can no longer be booked or edited; bookings keep it. */
+export async function softDeleteServiceTemplate(db: Knex, organizationId: string, id: string, actor: string): Promise<boolean> {
+  const changed = await db('service_templates').where({ organizationId, id }).whereNull('deleted_at').update({ deletedAt: db.fn.now(), deletedBy: actor, status: 'archived' });
+  return changed > 0;
 }
 
 /** A live template of an organization. */
@@ -25,17 +161,28 @@ export async function findServiceTemplate(db: Knex, organizationId: string, id: 
   return ServiceTemplateModel.query(db).where({ organizationId, id }).whereNull('deleted_at').first();
 }
 
-/** An organization's live templates. */
-export async function listServiceTemplates(db: Knex, organizationId: string): Promise<ServiceTemplateModel[]> {
-  return ServiceTemplateModel.query(db).where('organization_id', organizationId).whereNull('deleted_at').orderBy(['name', 'id']);
+/** Filters and keyset page of an organization's templates. */
+export async function listServiceTemplates(
+  db: Knex,
+  organizationId: string,
+  filter: { status?: string; type?: string; locationId?: string; categoryId?: string; tags?: string[]; limit?: number; afterId?: string } = {},
+): Promise<ServiceTemplateModel[]> {
+  const query = ServiceTemplateModel.query(db).where('organization_id', organizationId).whereNull('deleted_at');
+  if (filter.status) query.where('status', filter.status);
+  if (filter.type) query.where('type', filter.type);
+  if (filter.locationId) query.where('location_id', filter.locationId);
+  if (filter.categoryId) query.where('category_id', filter.categoryId);
+  if (filter.tags?.length) query.whereRaw('tags @> ?::text[]', [filter.tags]);
+  if (filter.afterId) query.where('id', '>', filter.afterId);
+  return query.orderBy('id').limit(filter.limit ?? 100);
 }
 
-/** The booking rules stored in a template's JSON blocks (validated when the template was written). */
-export function templateRules(template: ServiceTemplateModel): { duration: DurationRules; reservation: ReservationRules; scheduling: SchedulingRules } {
-  const lifecycle = template.lifecycleConfig as { reservation?: Partial<ReservationRules> };
+/** The booking rules stored in a template's blocks (validated when the template was written). */
+export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'lifecycle' | 'scheduling'>): { duration: DurationRules; reservation: ReservationRules; scheduling: SchedulingRules } {
+  const lifecycle = template.lifecycle as { reservation?: Partial<ReservationRules> };
   return {
-    duration: template.durationConfig as unknown as DurationRules,
+    duration: template.duration as unknown as DurationRules,
     reservation: { ...defaultReservationRules, ...lifecycle.reservation },
-    scheduling: { ...defaultSchedulingRules, ...(template.schedulingConfig as Partial<SchedulingRules>) },
+    scheduling: { ...defaultSchedulingRules, ...(template.scheduling as Partial<SchedulingRules>) },
   };
 }

@@ -1,5 +1,6 @@
 import type { TimeRange } from '../shared/ranges';
-import { localDatesBetween, wallTimeToUtc, weekdayOf, nextLocalDate, type Weekday } from '../shared/time';
+import { localDatesBetween, wallTimeToUtc, nextLocalDate, type Weekday } from '../shared/time';
+import { effectiveDayRanges, type DateOverride } from './calendar-config';
 
 /** One bookable stretch of a day in local wall time, `HH:MM`–`HH:MM`; `24:00` means midnight at the end. */
 export interface WallTimeRange {
@@ -17,12 +18,13 @@ export type WeeklySchedule = Partial<Record<Weekday, WallTimeRange[]>>;
  * falls in the gap moves forward with the clocks (09:00–17:00 stays 8 wall-clock hours but 7 real
  * ones if the gap lies inside it). On a fall-back day a range that spans the repeated hour contains
  * both occurrences of it, so 01:30 can be offered twice (at two different instants).
+ * Date overrides (closed days, changed hours) replace a date's weekly ranges.
  */
-export function scheduleWindows(schedule: WeeklySchedule, zone: string, from: Date, to: Date): TimeRange[] {
+export function scheduleWindows(schedule: WeeklySchedule, zone: string, from: Date, to: Date, overrides: readonly DateOverride[] = []): TimeRange[] {
   const windows: TimeRange[] = [];
   // One extra day on each side: a local day in a far zone can overlap [from, to) from outside it.
   for (const localDate of localDatesBetween(new Date(from.getTime() - 86_400_000), new Date(to.getTime() + 86_400_000), zone)) {
-    for (const range of schedule[weekdayOf(localDate)] ?? []) {
+    for (const range of effectiveDayRanges(schedule, overrides, localDate)) {
       const start = wallTimeToUtc(localDate, range.start, zone);
       const end = range.end === '24:00' ? wallTimeToUtc(nextLocalDate(localDate), '00:00', zone) : wallTimeToUtc(localDate, range.end, zone);
       if (end > start && end > from && start < to) windows.push({ start, end });

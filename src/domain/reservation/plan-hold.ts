@@ -1,3 +1,4 @@
+import type { DateOverride } from '../availability/calendar-config';
 import { fitsWindows, slotAt, type Slot } from '../availability/slots';
 import { scheduleWindows, type WeeklySchedule } from '../availability/weekly-schedule';
 import { DomainError } from '../shared/errors';
@@ -10,7 +11,7 @@ export interface HoldRequest {
   now: Date;
   template: { status: string; duration: DurationRules; reservation: ReservationRules; scheduling: SchedulingRules };
   bookable: { status: string; deleted: boolean };
-  calendar: { timezone: string; weeklySchedule: WeeklySchedule };
+  calendar: { timezone: string; weeklySchedule: WeeklySchedule; overrides?: readonly DateOverride[] };
 }
 
 /** The decided hold: the appointment, the span it blocks, and how long it is held. */
@@ -42,7 +43,7 @@ export function planHold(request: HoldRequest): HoldPlan {
   if (slot.start < earliest) {
     throw new DomainError('SLOT_IN_THE_PAST', 'That time is too soon to book.', { earliestStart: earliest.toISOString() });
   }
-  const windows = scheduleWindows(calendar.weeklySchedule, calendar.timezone, slot.start, slot.end);
+  const windows = scheduleWindows(calendar.weeklySchedule, calendar.timezone, slot.start, slot.end, calendar.overrides);
   if (!fitsWindows(slot, windows)) {
     throw new DomainError('SLOT_OUTSIDE_AVAILABILITY', 'That time is outside the working hours.', { timezone: calendar.timezone });
   }

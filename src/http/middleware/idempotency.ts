@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Middleware } from 'koa';
 import { DomainError, isErrorCode, type ErrorCode } from '../../domain/shared/errors';
+import { canonicalJson } from '../../domain/shared/canonical-json';
 import { errorStatus } from '../error-status';
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from '../../db/queries/idempotency.queries';
 import type { AppState } from '../app-state';
@@ -10,15 +11,6 @@ import type { AppState } from '../app-state';
 const retryableCodes = new Set<ErrorCode>(['INTERNAL_ERROR', 'WORKFLOW_UNAVAILABLE', 'CONFLICT']);
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /**
  * Makes a mutation safe to retry (IETF Idempotency-Key draft, Stripe's semantics): the same key and

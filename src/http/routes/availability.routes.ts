@@ -4,8 +4,9 @@ import { scheduleWindows } from '../../domain/availability/weekly-schedule';
 import { DomainError } from '../../domain/shared/errors';
 import { addMinutes } from '../../domain/shared/time';
 import { busyRanges } from '../../db/queries/availability.queries';
-import { findBookable } from '../../db/queries/catalogue.queries';
-import { findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
+import { findBookableRecord } from '../../db/queries/bookable.queries';
+import { listCalendarOverrides } from '../../db/queries/calendar.queries';
+import { definitionOf, findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { permit, scopeOfRow } from '../middleware/permit';
@@ -25,13 +26,14 @@ export function availabilityRoutes(deps: AppDeps): Router<AppState> {
   router.get('/bookables/:id/availability', permit(db, ['booking:create', 'booking:view_location', 'booking:manage_org'], scopeOfRow(db, 'bookables')), async (ctx) => {
     const query = parseInput(availabilityQuerySchema, ctx.query);
     const organizationId = ctx.state.access!.organizationId;
-    const [bookable, template] = await Promise.all([findBookable(db, organizationId, ctx.params.id!), findServiceTemplate(db, organizationId, query.serviceTemplateId)]);
+    const [bookable, template] = await Promise.all([findBookableRecord(db, organizationId, ctx.params.id!), findServiceTemplate(db, organizationId, query.serviceTemplateId)]);
     if (!bookable?.calendar) throw new DomainError('NOT_FOUND', 'Not found.');
     if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
-    const rules = templateRules(template);
+    const rules = templateRules(definitionOf(template));
     const shape = { durationMinutes: rules.duration.fixedMinutes, bufferBeforeMinutes: rules.duration.preBufferMinutes, bufferAfterMinutes: rules.duration.postBufferMinutes };
     const { timezone, weeklySchedule } = bookable.calendar;
-    const windows = scheduleWindows(weeklySchedule, timezone, query.from, addMinutes(query.to, shape.durationMinutes));
+    const overrides = await listCalendarOverrides(db, bookable.calendar.id);
+    const windows = scheduleWindows(weeklySchedule, timezone, query.from, addMinutes(query.to, shape.durationMinutes), overrides);
     const busy = await busyRanges(db, bookable.bookable.id, addMinutes(query.from, -shape.bufferBeforeMinutes - shape.bufferAfterMinutes), addMinutes(query.to, shape.durationMinutes + shape.bufferAfterMinutes + shape.bufferBeforeMinutes));
     const slots = freeSlots({
       windows,

@@ -1,11 +1,10 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { z } from 'zod';
 import { bookingVisibility, canSeeBooking } from '../../domain/auth/booking-visibility';
 import { isAllowed } from '../../domain/auth/permissions';
-import { bookingStatuses } from '../../domain/booking/booking-status';
 import { DomainError } from '../../domain/shared/errors';
 import { findBooking, listBookings, type BookingRecord } from '../../db/queries/booking.queries';
+import { findServiceTemplateVersion, type TemplateDefinition } from '../../db/queries/service-template.queries';
 import { newId } from '../../ids';
 import { cancelBooking, liveBooking } from '../../../temporal/commands/booking.commands';
 import type { AppDeps } from '../app-deps';
@@ -14,18 +13,10 @@ import { orgFromPath, permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { presentBooking } from './booking.presenter';
 import { cancelBookingSchema } from './reservations.schemas';
-import { instantSchema, limitSchema } from './shared.schemas';
+import { bookingListQuerySchema } from './bookings.schemas';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 
-const listQuerySchema = z.strictObject({
-  status: z.enum(bookingStatuses).optional(),
-  locationId: z.string().optional(),
-  from: instantSchema.optional(),
-  to: instantSchema.optional(),
-  limit: limitSchema,
-  cursor: z.string().max(200).optional(),
-});
 
 // The cursor is the last row's (startsAt, id), opaque to clients.
 function encodeCursor(booking: { startsAt: Date; id: string }): string {
@@ -57,7 +48,7 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
   }
 
   router.get('/organizations/:orgId/bookings', permit(db, viewers, orgFromPath), async (ctx) => {
-    const query = parseInput(listQuerySchema, ctx.query);
+    const query = parseInput(bookingListQuerySchema, ctx.query);
     const visibility = bookingVisibility(ctx.state.access!);
     const page = await listBookings(db, {
       organizationId: ctx.params.orgId!,
@@ -75,7 +66,13 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
 
   router.get('/bookings/:id', permit(db, viewers, scopeOfRow(db, 'bookings')), async (ctx) => {
     const booking = await visibleBooking(ctx, ctx.params.id!);
-    ctx.body = { ...presentBooking(booking), live: await liveBooking(temporal, booking.id) };
+    const [definition, live] = await Promise.all([
+      findServiceTemplateVersion(db, booking.organizationId, booking.serviceTemplateId, booking.serviceTemplateVersion),
+      liveBooking(temporal, booking.id),
+    ]);
+    // The rules the booking was made under: its template version, not whatever the template says today.
+    const { workflows: _hooks, ...rules } = definition ?? ({} as Partial<TemplateDefinition>);
+    ctx.body = { ...presentBooking(booking), serviceTemplate: { id: booking.serviceTemplateId, version: booking.serviceTemplateVersion, ...rules }, live };
   });
 
   const cancel = async (ctx: RouterContext<AppState>) => {

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { resolveEffectiveConfig } from '../../domain/configuration/effective-config';
 import { DomainError } from '../../domain/shared/errors';
-import { findLocation, insertLocation, listLocations, locationLineage, updateLocation } from '../../db/queries/catalogue.queries';
+import { findLocation, insertLocation, listLocations, locationLineage, updateLocation } from '../../db/queries/location.queries';
 import { findOrganization } from '../../db/queries/organization.queries';
 import type { LocationModel } from '../../db/models/location.model';
 import { newId } from '../../ids';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { weeklyScheduleSchema } from './catalogue.schemas';
+import { typedWeeklyScheduleSchema as weeklyScheduleSchema } from './calendars.schemas';
 import { organizationConfigSchema } from './organization-config.schemas';
 import { idSchema, timeZoneSchema } from './shared.schemas';
 

@@ -4,9 +4,10 @@ import { bookingVisibility, canSeeBooking } from '../../domain/auth/booking-visi
 import type { Permission } from '../../domain/auth/permissions';
 import { planHold } from '../../domain/reservation/plan-hold';
 import { DomainError } from '../../domain/shared/errors';
-import { findBookable } from '../../db/queries/catalogue.queries';
+import { findBookableRecord } from '../../db/queries/bookable.queries';
+import { listCalendarOverrides } from '../../db/queries/calendar.queries';
 import { findReservation } from '../../db/queries/reservation.queries';
-import { findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
+import { definitionOf, findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
 import { findBooking } from '../../db/queries/booking.queries';
 import type { ReservationModel } from '../../db/models/reservation.model';
 import { derivedId, newId, sameBodyId } from '../../ids';
@@ -45,16 +46,16 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     const access = ctx.state.access!;
     const [template, bookable] = await Promise.all([
       findServiceTemplate(db, access.organizationId, input.serviceTemplateId),
-      findBookable(db, access.organizationId, input.bookableId),
+      findBookableRecord(db, access.organizationId, input.bookableId),
     ]);
     if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
     if (!bookable?.calendar) throw notFound();
     const plan = planHold({
       startsAt: input.startsAt,
       now: deps.now(),
-      template: { status: template.status, ...templateRules(template) },
+      template: { status: template.status, ...templateRules(definitionOf(template)) },
       bookable: { status: bookable.bookable.status, deleted: false },
-      calendar: bookable.calendar,
+      calendar: { ...bookable.calendar, overrides: await listCalendarOverrides(db, bookable.calendar.id) },
     });
     const key = ctx.state.idempotencyKey;
     const reservationId = key ? derivedId('reservation', access.actorId, key) : newId('reservation');

@@ -1,9 +1,6 @@
 import type { Knex } from 'knex';
-import type { WeeklySchedule } from '../../domain/availability/weekly-schedule';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
-import { BookableModel, ProviderModel } from '../models/bookable.model';
-import { CalendarModel } from '../models/calendar.model';
 import { LocationModel } from '../models/location.model';
 
 /** Turns a broken reference (a location of another organization, say) into a field error. */
@@ -31,59 +28,6 @@ export async function findLocation(db: Knex, organizationId: string, id: string)
 /** An organization's live locations by name. */
 export async function listLocations(db: Knex, organizationId: string): Promise<LocationModel[]> {
   return LocationModel.query(db).where('organization_id', organizationId).whereNull('deleted_at').orderBy(['name', 'id']);
-}
-
-/** A provider as stored: the bookable, its provider columns and its calendar. */
-export interface ProviderRecord {
-  bookable: BookableModel;
-  provider: ProviderModel;
-  calendar: CalendarModel;
-}
-
-/** Creates a provider bookable with its calendar in one transaction (class-table inheritance, spec §8). */
-export async function insertProvider(
-  db: Knex,
-  input: {
-    bookable: Pick<BookableModel, 'id' | 'organizationId' | 'locationId' | 'name' | 'tags'>;
-    provider: Pick<ProviderModel, 'userId' | 'email' | 'phone' | 'bio' | 'specialties'>;
-    calendar: { id: string; timezone: string; weeklySchedule: WeeklySchedule };
-  },
-): Promise<ProviderRecord> {
-  return withReferenceCheck('locationId', () =>
-    db.transaction(async (trx) => {
-      const bookable = await BookableModel.query(trx).insertAndFetch({ ...input.bookable, type: 'provider' });
-      const provider = await ProviderModel.query(trx).insertAndFetch({ ...input.provider, bookableId: bookable.id });
-      const calendar = await CalendarModel.query(trx).insertAndFetch({
-        id: input.calendar.id,
-        organizationId: bookable.organizationId,
-        locationId: bookable.locationId,
-        bookableId: bookable.id,
-        name: `${bookable.name} — working hours`,
-        timezone: input.calendar.timezone,
-        weeklySchedule: input.calendar.weeklySchedule,
-      });
-      return { bookable, provider, calendar };
-    }),
-  );
-}
-
-/** A live bookable of an organization with its calendar (and provider columns for providers). */
-export async function findBookable(db: Knex, organizationId: string, id: string): Promise<{ bookable: BookableModel; provider?: ProviderModel; calendar?: CalendarModel } | undefined> {
-  const bookable = await BookableModel.query(db).where({ organizationId, id }).whereNull('deleted_at').first();
-  if (!bookable) return undefined;
-  const [provider, calendar] = await Promise.all([
-    bookable.type === 'provider' ? ProviderModel.query(db).findById(bookable.id) : undefined,
-    CalendarModel.query(db).findOne({ bookableId: bookable.id }),
-  ]);
-  return { bookable, provider, calendar };
-}
-
-/** An organization's live bookables, optionally of one type. */
-export async function listBookables(db: Knex, organizationId: string, filter: { type?: string; locationId?: string } = {}): Promise<BookableModel[]> {
-  const query = BookableModel.query(db).where('organization_id', organizationId).whereNull('deleted_at');
-  if (filter.type) query.where('type', filter.type);
-  if (filter.locationId) query.where('location_id', filter.locationId);
-  return query.orderBy(['name', 'id']);
 }
 
 /** The location and its ancestors, root first (for configuration inheritance). */

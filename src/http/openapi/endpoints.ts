@@ -1,0 +1,17 @@
+import type { Endpoint } from './endpoint';
+import { bookableEndpoints } from './endpoints/bookables';
+import { bookingEndpoints } from './endpoints/bookings';
+import { calendarEndpoints } from './endpoints/calendars';
+import { healthEndpoints } from './endpoints/health';
+import { locationEndpoints } from './endpoints/locations';
+import { organizationEndpoints } from './endpoints/organizations';
+import { reservationEndpoints } from './endpoints/reservations';
+import { serviceTemplateEndpoints } from './endpoints/service-templates';
+
+export type { Endpoint, HttpMethod, Tag } from './endpoint';
+
+/**
+ * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
+ * checks this registry against the routes the Koa routers really have, both ways.
+ */
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints];

@@ -1,0 +1,52 @@
+import type { Permission } from '../../../domain/auth/permissions';
+import { cancelBookingSchema } from '../../routes/reservations.schemas';
+import { bookingListQuerySchema } from '../../routes/bookings.schemas';
+import type { Endpoint } from '../endpoint';
+
+const viewers: Permission[] = ['booking:view_own', 'booking:view_location', 'booking:manage_org'];
+const cancellers: Permission[] = ['booking:cancel_own', 'booking:manage_location', 'booking:manage_org'];
+
+
+const cancel = (method: 'delete' | 'post', path: string, operationId: string): Endpoint => ({
+  method,
+  path,
+  operationId,
+  summary: method === 'delete' ? 'Cancel a booking' : 'Cancel a booking (POST alias)',
+  description: 'The booker may cancel their own booking; managers any in their scope. The slot is free again.',
+  tag: 'Bookings',
+  authenticated: true,
+  permissions: cancellers,
+  body: cancelBookingSchema,
+  success: { status: 200, description: 'The booking, cancelled.' },
+  errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'WORKFLOW_UNAVAILABLE'],
+});
+
+/** Bookings (bookings.routes.ts). */
+export const bookingEndpoints: Endpoint[] = [
+  {
+    method: 'get',
+    path: '/api/v1/organizations/{orgId}/bookings',
+    operationId: 'listBookings',
+    summary: 'Bookings you may see, keyset-paginated',
+    description: 'Clients see their own; location-limited staff their locations\'. Pass `nextCursor` back as `cursor` for the next page.',
+    tag: 'Bookings',
+    authenticated: true,
+    permissions: viewers,
+    query: bookingListQuerySchema,
+    success: { status: 200, description: '`{ data: [booking], nextCursor }` (`nextCursor` is null on the last page).' },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/bookings/{id}',
+    operationId: 'getBooking',
+    summary: 'One booking, with its live workflow state',
+    tag: 'Bookings',
+    authenticated: true,
+    permissions: viewers,
+    success: { status: 200, description: 'The booking from the database projection, plus `live`: the workflow\'s own state.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'WORKFLOW_UNAVAILABLE'],
+  },
+  cancel('delete', '/api/v1/bookings/{id}', 'cancelBooking'),
+  cancel('post', '/api/v1/bookings/{id}/cancel', 'cancelBookingPost'),
+];

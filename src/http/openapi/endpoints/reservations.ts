@@ -1,0 +1,72 @@
+import type { Permission } from '../../../domain/auth/permissions';
+import { availabilityQuerySchema, createReservationSchema } from '../../routes/reservations.schemas';
+import type { Endpoint } from '../endpoint';
+
+const bookingWriters: Permission[] = ['booking:create', 'booking:manage_location', 'booking:manage_org'];
+
+const confirm = (method: 'patch' | 'post', operationId: string): Endpoint => ({
+  method,
+  path: '/api/v1/reservations/{id}/confirm',
+  operationId,
+  summary: method === 'patch' ? 'Confirm a hold into a booking' : 'Confirm a hold into a booking (POST alias)',
+  description: 'The reservation workflow starts a booking workflow, in state confirmed. The booking has the reservation\'s id body (`rs_x` becomes `bk_x`); `Location` names it.',
+  tag: 'Reservations',
+  authenticated: true,
+  permissions: bookingWriters,
+  success: { status: 201, description: 'The booking.' },
+  errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'WORKFLOW_UNAVAILABLE'],
+});
+
+/** Availability (availability.routes.ts) and reservations (reservations.routes.ts). */
+export const reservationEndpoints: Endpoint[] = [
+  {
+    method: 'get',
+    path: '/api/v1/bookables/{id}/availability',
+    operationId: 'getAvailability',
+    summary: 'Free slots of a service with one bookable',
+    description: 'Slots start in `[from, to)` (ISO-8601 instants with an offset, `to` after `from`, at most 31 days apart), lie inside working hours, keep the service\'s buffers clear of bookings and live holds, and respect its minimum notice.',
+    tag: 'Availability',
+    authenticated: true,
+    permissions: ['booking:create', 'booking:view_location', 'booking:manage_org'],
+    query: availabilityQuerySchema,
+    success: { status: 200, description: '`{ bookableId, serviceTemplateId, timezone, slots: [{ startsAt, endsAt, timezone, local }] }`.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/reservations',
+    operationId: 'createReservation',
+    summary: 'Hold a slot',
+    description: 'The reservation workflow claims the slot before answering. With an `Idempotency-Key` the reservation id derives from it, so a retry lands on the same hold.',
+    tag: 'Reservations',
+    authenticated: true,
+    permissions: bookingWriters,
+    body: createReservationSchema,
+    success: { status: 201, description: 'The reservation, with `expiresAt`; `Location` names it.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'SLOT_UNAVAILABLE', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'TEMPLATE_NOT_BOOKABLE', 'BOOKABLE_NOT_BOOKABLE', 'WORKFLOW_UNAVAILABLE'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/reservations/{id}',
+    operationId: 'getReservation',
+    summary: 'One hold, with its live workflow state',
+    tag: 'Reservations',
+    authenticated: true,
+    permissions: ['booking:view_own', 'booking:view_location', 'booking:manage_org'],
+    success: { status: 200, description: 'The reservation, plus `live`: the workflow\'s own state.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'WORKFLOW_UNAVAILABLE'],
+  },
+  confirm('patch', 'confirmReservation'),
+  confirm('post', 'confirmReservationPost'),
+  {
+    method: 'delete',
+    path: '/api/v1/reservations/{id}',
+    operationId: 'releaseReservation',
+    summary: 'Release a hold',
+    tag: 'Reservations',
+    authenticated: true,
+    permissions: bookingWriters,
+    success: { status: 200, description: 'The reservation, released.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'WORKFLOW_UNAVAILABLE'],
+  },
+];

@@ -1,0 +1,95 @@
+import type { Permission } from '../../../domain/auth/permissions';
+import { serviceTemplateCreateSchema, serviceTemplateListQuerySchema, serviceTemplatePatchSchema, templateVersionParamSchema as versionParamSchema } from '../../routes/service-template.schemas';
+import type { Endpoint } from '../endpoint';
+
+const readers: Permission[] = ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'];
+const managers: Permission[] = ['service_template:manage'];
+
+
+/** Service templates and their versions (service-templates.routes.ts). */
+export const serviceTemplateEndpoints: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/v1/organizations/{orgId}/service-templates',
+    operationId: 'createServiceTemplate',
+    summary: 'Create a service template',
+    description: 'Only `name` and `duration` are required; every other block gets its defaults.',
+    tag: 'Service templates',
+    authenticated: true,
+    permissions: managers,
+    body: serviceTemplateCreateSchema,
+    success: { status: 201, description: 'The service template, version 1.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'ALREADY_EXISTS'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/organizations/{orgId}/service-templates',
+    operationId: 'listServiceTemplates',
+    summary: 'Service templates of an organization, paginated',
+    description: 'Roles that do not manage templates see only `active` ones (asking for another `status` is 403). `tags` is a comma-separated list. Pass `nextCursor` back as `cursor` for the next page.',
+    tag: 'Service templates',
+    authenticated: true,
+    permissions: readers,
+    query: serviceTemplateListQuerySchema,
+    success: { status: 200, description: '`{ data: [service template], nextCursor }`.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/service-templates/{id}',
+    operationId: 'getServiceTemplate',
+    summary: 'One service template',
+    tag: 'Service templates',
+    authenticated: true,
+    permissions: readers,
+    success: { status: 200, description: 'The service template, current version.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/service-templates/{id}',
+    operationId: 'updateServiceTemplate',
+    summary: 'Change a service template (a new version when its definition changes)',
+    description: 'Every field is optional; a block that is sent replaces the stored block whole; `null` clears an optional field. Bookings keep the version they were made with.',
+    tag: 'Service templates',
+    authenticated: true,
+    permissions: managers,
+    body: serviceTemplatePatchSchema,
+    success: { status: 200, description: 'The service template as it now is.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'ALREADY_EXISTS', 'INVALID_TRANSITION'],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/service-templates/{id}',
+    operationId: 'deleteServiceTemplate',
+    summary: 'Delete a service template',
+    tag: 'Service templates',
+    authenticated: true,
+    permissions: managers,
+    success: { status: 204, description: 'Deleted.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/service-templates/{id}/versions',
+    operationId: 'listServiceTemplateVersions',
+    summary: 'Versions of a service template',
+    tag: 'Service templates',
+    authenticated: true,
+    permissions: managers,
+    success: { status: 200, description: '`{ data: [version] }`.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/service-templates/{id}/versions/{version}',
+    operationId: 'getServiceTemplateVersion',
+    summary: 'One version of a service template',
+    tag: 'Service templates',
+    authenticated: true,
+    permissions: managers,
+    pathParams: { version: versionParamSchema },
+    success: { status: 200, description: 'The template\'s definition as it was in that version.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'],
+  },
+];

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { bookingStatuses } from '../../domain/booking/booking-status';
+import { idSchema, instantSchema, limitSchema } from './shared.schemas';
+
+/** GET /organizations/:orgId/bookings: filters combine with AND; `from`/`to` select bookings overlapping [from, to). */
+export const bookingListQuerySchema = z.strictObject({
+  status: z.enum(bookingStatuses).optional(),
+  locationId: idSchema.optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+  limit: limitSchema,
+  cursor: z.string().max(200).optional(),
+});

@@ -1,0 +1,99 @@
+import Router from '@koa/router';
+import { isAllowed } from '../../domain/auth/permissions';
+import { reviseTemplate } from '../../domain/service-template/template-lifecycle';
+import { canonicalJson } from '../../domain/shared/canonical-json';
+import { DomainError } from '../../domain/shared/errors';
+import { slugWithSuffix } from '../../domain/shared/slug';
+import {
+  definitionOf,
+  findServiceTemplate,
+  findServiceTemplateVersion,
+  insertServiceTemplate,
+  listServiceTemplates,
+  listServiceTemplateVersions,
+  reviseServiceTemplate,
+  softDeleteServiceTemplate,
+  type TemplateDefinition,
+} from '../../db/queries/service-template.queries';
+import type { ServiceTemplateModel } from '../../db/models/service-template.model';
+import { newId } from '../../ids';
+import type { AppDeps } from '../app-deps';
+import type { AppState } from '../app-state';
+import { orgFromPath, permit, scopeOfRow } from '../middleware/permit';
+import { parseInput } from '../validation';
+import { catalogueReaders } from './locations.routes';
+import { serviceTemplateCreateSchema, serviceTemplateListQuerySchema, serviceTemplatePatchSchema, templateVersionParamSchema } from './service-template.schemas';
+
+const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
+
+/** A template as the API shows it: its current definition and version. */
+export function presentTemplate(template: ServiceTemplateModel) {
+  return { id: template.id, organizationId: template.organizationId, version: template.version, ...definitionOf(template), createdAt: template.createdAt, updatedAt: template.updatedAt };
+}
+
+
+/** Service templates (spec §3) with versions: bookings keep the version they were made with. */
+export function serviceTemplateRoutes({ db }: AppDeps): Router<AppState> {
+  const router = new Router<AppState>();
+  const managers = ['service_template:manage'] as const;
+  // Clients and staff see what can be booked; only those who manage templates see drafts and archives.
+  const seesUnpublished = (access: AppState['access']) => isAllowed(access!, managers);
+
+  router.post('/organizations/:orgId/service-templates', permit(db, managers, orgFromPath), async (ctx) => {
+    const input = parseInput(serviceTemplateCreateSchema, ctx.request.body);
+    const definition = { ...input, slug: input.slug ?? slugWithSuffix(input.name, newId('serviceTemplate').slice(-6)) } as TemplateDefinition;
+    const template = await insertServiceTemplate(db, { id: newId('serviceTemplate'), organizationId: ctx.params.orgId!, createdBy: ctx.state.access!.actorId, definition });
+    ctx.status = 201;
+    ctx.body = presentTemplate(template);
+  });
+
+  router.get('/organizations/:orgId/service-templates', permit(db, catalogueReaders, orgFromPath), async (ctx) => {
+    const query = parseInput(serviceTemplateListQuerySchema, ctx.query);
+    const status = seesUnpublished(ctx.state.access) ? query.status : 'active';
+    if (query.status && query.status !== status) throw new DomainError('FORBIDDEN', 'Only active service templates are visible to your role.');
+    const page = await listServiceTemplates(db, ctx.params.orgId!, { ...query, status, limit: query.limit + 1, afterId: query.cursor });
+    const data = page.slice(0, query.limit);
+    ctx.body = { data: data.map(presentTemplate), nextCursor: page.length > query.limit ? data[data.length - 1]!.id : null };
+  });
+
+  router.get('/service-templates/:id', permit(db, catalogueReaders, scopeOfRow(db, 'service_templates')), async (ctx) => {
+    const template = await findServiceTemplate(db, ctx.state.access!.organizationId, ctx.params.id!);
+    if (!template || (template.status !== 'active' && !seesUnpublished(ctx.state.access))) throw notFound();
+    ctx.body = presentTemplate(template);
+  });
+
+  router.patch('/service-templates/:id', permit(db, managers, scopeOfRow(db, 'service_templates')), async (ctx) => {
+    const patch = parseInput(serviceTemplatePatchSchema, ctx.request.body);
+    const access = ctx.state.access!;
+    const template = await reviseServiceTemplate(db, { organizationId: access.organizationId, id: ctx.params.id!, actor: access.actorId }, (current) => {
+      const { version, status, ...stored } = current;
+      const { status: requestedStatus, ...changes } = patch;
+      const merged = Object.fromEntries(Object.entries({ ...stored, ...changes }).filter(([, value]) => value !== null));
+      // The merged template is checked whole, so rules between blocks hold against what is stored too.
+      const definition = parseInput(serviceTemplateCreateSchema, { ...merged, status }) as TemplateDefinition;
+      const changesDefinition = canonicalJson({ ...definition, status }) !== canonicalJson({ ...stored, status });
+      const revision = reviseTemplate({ version, status }, { status: requestedStatus, changesDefinition });
+      return { definition: { ...definition, status: revision.status }, revision };
+    });
+    if (!template) throw notFound();
+    ctx.body = presentTemplate(template);
+  });
+
+  router.delete('/service-templates/:id', permit(db, managers, scopeOfRow(db, 'service_templates')), async (ctx) => {
+    if (!(await softDeleteServiceTemplate(db, ctx.state.access!.organizationId, ctx.params.id!, ctx.state.access!.actorId))) throw notFound();
+    ctx.status = 204;
+  });
+
+  router.get('/service-templates/:id/versions', permit(db, managers, scopeOfRow(db, 'service_templates')), async (ctx) => {
+    ctx.body = { data: await listServiceTemplateVersions(db, ctx.state.access!.organizationId, ctx.params.id!) };
+  });
+
+  router.get('/service-templates/:id/versions/:version', permit(db, managers, scopeOfRow(db, 'service_templates')), async (ctx) => {
+    const version = parseInput(templateVersionParamSchema, ctx.params.version);
+    const definition = await findServiceTemplateVersion(db, ctx.state.access!.organizationId, ctx.params.id!, version);
+    if (!definition) throw notFound();
+    ctx.body = { id: ctx.params.id, version, ...definition };
+  });
+
+  return router;
+}
