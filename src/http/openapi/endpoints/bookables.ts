@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bookableManagers } from '../../../domain/auth/bookable-permissions';
 import type { Permission } from '../../../domain/auth/permissions';
 import { bookableListQuerySchema, bookableSearchQuerySchema, createBookableSchemas, patchBookableSchemas, deleteBookableBodySchema } from '../../routes/bookables.schemas';
+import { createCategorySchema } from '../../routes/categories.schemas';
 import type { Endpoint } from '../endpoint';
 
 const readers: Permission[] = ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'];
@@ -17,6 +18,30 @@ const kinds = [
 
 /** Bookables of the four kinds (bookables.routes.ts) and their search (search.routes.ts). */
 export const bookableEndpoints: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/v1/organizations/{orgId}/bookable-categories',
+    operationId: 'createBookableCategory',
+    summary: 'Create a category of bookables',
+    description: 'Names are unique within the organization; `parentCategoryId` nests categories.',
+    tag: 'Bookables',
+    authenticated: true,
+    permissions: anyManager,
+    body: createCategorySchema,
+    success: { status: 201, description: 'The category.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'ALREADY_EXISTS'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/organizations/{orgId}/bookable-categories',
+    operationId: 'listBookableCategories',
+    summary: 'Categories of bookables',
+    tag: 'Bookables',
+    authenticated: true,
+    permissions: readers,
+    success: { status: 200, description: 'The categories, by name.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
   ...kinds.map(
     ({ kind, path, operationId, noun }): Endpoint => ({
       method: 'post',
