@@ -1,6 +1,6 @@
+import { validationProblems } from '../support/validation-problems';
 import type { z } from 'zod';
-import { parseInput, type FieldProblem } from '../../src/http/validation';
-import { DomainError } from '../../src/domain/shared/errors';
+import { parseInput } from '../../src/http/validation';
 import {
   bookableListQuerySchema,
   bookableSearchQuerySchema,
@@ -20,15 +20,7 @@ import {
 // Contract under test: the create/patch bodies of the four kinds of bookable and the two query strings,
 // as the routes see them through parseInput (problems addressed by dotted path).
 
-function problems(schema: z.ZodType, input: unknown): FieldProblem[] {
-  try {
-    parseInput(schema, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return ((error as DomainError).details as { fields: FieldProblem[] }).fields;
-  }
-  throw new Error('expected VALIDATION_FAILED');
-}
+const problems = validationProblems;
 const paths = (schema: z.ZodType, input: unknown) => problems(schema, input).map((p) => p.path);
 
 const loc = 'loc_0123456789ab';

@@ -1,3 +1,4 @@
+import { validationProblems } from '../support/validation-problems';
 import type { z } from 'zod';
 import {
   calendarBlockSchema,
@@ -7,20 +8,10 @@ import {
   dateOverrideSchema,
   typedWeeklyScheduleSchema,
 } from '../../src/http/routes/calendars.schemas';
-import { parseInput, type FieldProblem } from '../../src/http/validation';
-import { DomainError } from '../../src/domain/shared/errors';
+import { parseInput } from '../../src/http/validation';
 import type { CalendarBlock, CalendarPattern, CascadingConfig, DateOverride, TypedWeeklySchedule } from '../../src/domain/availability/calendar-config';
 
-function problems(schema: z.ZodType, input: unknown): FieldProblem[] {
-  try {
-    parseInput(schema, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('VALIDATION_FAILED');
-    return ((error as DomainError).details as { fields: FieldProblem[] }).fields;
-  }
-  throw new Error('expected VALIDATION_FAILED');
-}
+const problems = validationProblems;
 const paths = (schema: z.ZodType, input: unknown) => problems(schema, input).map((p) => p.path);
 
 const nineToFive = { monday: [{ start: '09:00', end: '17:00' }] };

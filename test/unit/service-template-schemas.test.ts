@@ -1,23 +1,14 @@
+import { validationProblems } from '../support/validation-problems';
 import type { z } from 'zod';
-import { DomainError } from '../../src/domain/shared/errors';
 import { serviceTemplateCreateSchema, serviceTemplatePatchSchema } from '../../src/http/routes/service-template.schemas';
-import { parseInput, type FieldProblem } from '../../src/http/validation';
+import { parseInput } from '../../src/http/validation';
 
 const fixed30 = { type: 'fixed', fixedMinutes: 30 };
 const minimal = { name: 'Haircut', duration: fixed30 };
 /** The minimal body plus the given top-level fields or blocks. */
 const body = (extra: Record<string, unknown>) => ({ ...minimal, ...extra });
 
-function problems(schema: z.ZodType, input: unknown): FieldProblem[] {
-  try {
-    parseInput(schema, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('VALIDATION_FAILED');
-    return ((error as DomainError).details as { fields: FieldProblem[] }).fields;
-  }
-  throw new Error(`expected VALIDATION_FAILED for ${JSON.stringify(input)}`);
-}
+const problems = validationProblems;
 const pathsOf = (schema: z.ZodType, input: unknown) => problems(schema, input).map((p) => p.path);
 
 const minimalParsed = {

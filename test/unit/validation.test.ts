@@ -1,6 +1,6 @@
+import { validationProblems } from '../support/validation-problems';
 import { z } from 'zod';
-import { parseInput, type FieldProblem } from '../../src/http/validation';
-import { DomainError } from '../../src/domain/shared/errors';
+import { parseInput } from '../../src/http/validation';
 
 // A small schema shaped like the provider body: strict objects all the way down.
 const wallTime = z.string().regex(/^\d\d:\d\d$/, 'must be HH:MM');
@@ -16,16 +16,7 @@ const schema = z.strictObject({
   labels: z.record(z.string().regex(/^[a-z]+$/), z.string()).optional(),
 });
 
-function problems(input: unknown): FieldProblem[] {
-  try {
-    parseInput(schema, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('VALIDATION_FAILED');
-    return ((error as DomainError).details as { fields: FieldProblem[] }).fields;
-  }
-  throw new Error('expected VALIDATION_FAILED');
-}
+const problems = (input: unknown) => validationProblems(schema, input);
 const paths = (input: unknown) => problems(input).map((p) => [p.path, p.code]);
 
 describe('parseInput', () => {
