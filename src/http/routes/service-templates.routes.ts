@@ -26,9 +26,24 @@ import { serviceTemplateCreateSchema, serviceTemplateListQuerySchema, serviceTem
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 
-/** A template as the API shows it: its current definition and version. */
-export function presentTemplate(template: ServiceTemplateModel) {
-  return { id: template.id, organizationId: template.organizationId, version: template.version, ...definitionOf(template), createdAt: template.createdAt, updatedAt: template.updatedAt };
+// Webhook secrets are write-only: answers say only that one is set.
+function withoutSecrets(workflows: Record<string, unknown>): Record<string, unknown> {
+  const webhooks = (workflows.webhooks as Array<Record<string, unknown>> | undefined) ?? [];
+  return { ...workflows, webhooks: webhooks.map(({ secret, ...webhook }) => ({ ...webhook, secretSet: Boolean(secret) })) };
+}
+
+/** A template as the API shows it: its current definition and version; hooks only to those who manage templates. */
+export function presentTemplate(template: ServiceTemplateModel, showHooks = true) {
+  const { workflows, ...definition } = definitionOf(template);
+  return {
+    id: template.id,
+    organizationId: template.organizationId,
+    version: template.version,
+    ...definition,
+    ...(showHooks ? { workflows: withoutSecrets(workflows) } : {}),
+    createdAt: template.createdAt,
+    updatedAt: template.updatedAt,
+  };
 }
 
 
@@ -53,13 +68,13 @@ export function serviceTemplateRoutes({ db }: AppDeps): Router<AppState> {
     if (query.status && query.status !== status) throw new DomainError('FORBIDDEN', 'Only active service templates are visible to your role.');
     const page = await listServiceTemplates(db, ctx.params.orgId!, { ...query, status, limit: query.limit + 1, afterId: query.cursor });
     const data = page.slice(0, query.limit);
-    ctx.body = { data: data.map(presentTemplate), nextCursor: page.length > query.limit ? data[data.length - 1]!.id : null };
+    ctx.body = { data: data.map((template) => presentTemplate(template, seesUnpublished(ctx.state.access))), nextCursor: page.length > query.limit ? data[data.length - 1]!.id : null };
   });
 
   router.get('/service-templates/:id', permit(db, catalogueReaders, scopeOfRow(db, 'service_templates')), async (ctx) => {
     const template = await findServiceTemplate(db, ctx.state.access!.organizationId, ctx.params.id!);
     if (!template || (template.status !== 'active' && !seesUnpublished(ctx.state.access))) throw notFound();
-    ctx.body = presentTemplate(template);
+    ctx.body = presentTemplate(template, seesUnpublished(ctx.state.access));
   });
 
   router.patch('/service-templates/:id', permit(db, managers, scopeOfRow(db, 'service_templates')), async (ctx) => {
@@ -92,7 +107,7 @@ export function serviceTemplateRoutes({ db }: AppDeps): Router<AppState> {
     const version = parseInput(templateVersionParamSchema, ctx.params.version);
     const definition = await findServiceTemplateVersion(db, ctx.state.access!.organizationId, ctx.params.id!, version);
     if (!definition) throw notFound();
-    ctx.body = { id: ctx.params.id, version, ...definition };
+    ctx.body = { id: ctx.params.id, version, ...definition, workflows: withoutSecrets(definition.workflows) };
   });
 
   return router;
