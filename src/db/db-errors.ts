@@ -5,7 +5,9 @@ export const pgErrorCodes = {
   exclusionViolation: '23P01',
 } as const;
 
-/** The SQLSTATE of a database error, if it is one. */
+/** The SQLSTATE of a database error, if it is one (objection wraps the driver's error in `nativeError`). */
 export function pgErrorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, nativeError } = error as { code?: string; nativeError?: { code?: string } };
+  return nativeError?.code ?? code;
 }

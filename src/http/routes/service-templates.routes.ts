@@ -83,10 +83,11 @@ export function serviceTemplateRoutes({ db }: AppDeps): Router<AppState> {
     const template = await reviseServiceTemplate(db, { organizationId: access.organizationId, id: ctx.params.id!, actor: access.actorId }, (current) => {
       const { version, status, ...stored } = current;
       const { status: requestedStatus, ...changes } = patch;
-      const merged = Object.fromEntries(Object.entries({ ...stored, ...changes }).filter(([, value]) => value !== null));
+      const withoutNulls = (values: object) => Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null));
+      const merged = withoutNulls({ ...stored, ...changes });
       // The merged template is checked whole, so rules between blocks hold against what is stored too.
       const definition = parseInput(serviceTemplateCreateSchema, { ...merged, status }) as TemplateDefinition;
-      const changesDefinition = canonicalJson({ ...definition, status }) !== canonicalJson({ ...stored, status });
+      const changesDefinition = canonicalJson({ ...definition, status }) !== canonicalJson({ ...withoutNulls(stored), status });
       const revision = reviseTemplate({ version, status }, { status: requestedStatus, changesDefinition });
       return { definition: { ...definition, status: revision.status }, revision };
     });
