@@ -1,4 +1,4 @@
-import { createScratchDatabase } from '../../src/db/database-server';
+import { createScratchDatabase } from '../../src/db/postgres-admin';
 import { createKnex, migrateToLatest } from '../../src/db/knex';
 import { bookingStatuses } from '../../src/domain/booking/booking-status';
 import { organizationRoles } from '../../src/domain/auth/permissions';
