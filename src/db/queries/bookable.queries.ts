@@ -57,7 +57,8 @@ async function saveCalendar(
 ): Promise<void> {
   const existing = await CalendarModel.query(trx).where({ bookableId: bookable.id }).first();
   if (existing) {
-    const change: Record<string, unknown> = { updatedAt: new Date() };
+    // The calendar moves with its bookable: permissions on it follow the bookable's location.
+    const change: Record<string, unknown> = { locationId: bookable.locationId, updatedAt: new Date() };
     if (calendar.timezone) change.timezone = calendar.timezone;
     if (calendar.weeklySchedule) change.weeklySchedule = calendar.weeklySchedule;
     await CalendarModel.query(trx).findById(existing.id).patch(change);

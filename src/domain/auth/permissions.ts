@@ -96,13 +96,15 @@ export interface MemberAccess {
 
 /**
  * Whether the member holds any of `anyOf`. A `_location` permission only counts when the target
- * location (if the action has one) is among the member's locations.
+ * location is among the member's locations; for a read of the whole organization (`orgWideRead`,
+ * e.g. a list whose rows are filtered afterwards) a location-limited member's permission counts too.
  */
-export function isAllowed(access: MemberAccess, anyOf: readonly Permission[], target: { locationId?: string | null } = {}): boolean {
+export function isAllowed(access: MemberAccess, anyOf: readonly Permission[], target: { locationId?: string | null; orgWideRead?: boolean } = {}): boolean {
   const held = permissionsOf(access.role);
   return anyOf.some((permission) => {
     if (!held.has(permission)) return false;
     if (!permission.endsWith('_location') || !access.locationIds) return true;
-    return target.locationId != null && access.locationIds.includes(target.locationId);
+    if (target.locationId == null) return target.orgWideRead === true;
+    return access.locationIds.includes(target.locationId);
   });
 }

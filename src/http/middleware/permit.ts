@@ -39,7 +39,10 @@ export function permit(db: Knex, anyOf: readonly Permission[], resolveScope: Sco
     const scope = await resolveScope(ctx);
     if (!scope) throw notFound();
     const access = await accessTo(db, ctx, scope.organizationId);
-    if (!isAllowed(access, anyOf, { locationId: scope.locationId })) {
+    // Reading the organization as a whole (no location) is open to location-limited members: what
+    // they may see of it is filtered by the read itself (e.g. booking visibility).
+    const orgWideRead = (ctx.method === 'GET' || ctx.method === 'HEAD') && scope.locationId == null;
+    if (!isAllowed(access, anyOf, { locationId: scope.locationId, orgWideRead })) {
       throw new DomainError('FORBIDDEN', `Your role (${access.role}) may not do this.`, { requires: anyOf });
     }
     ctx.state.access = access;
