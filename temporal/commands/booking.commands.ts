@@ -1,18 +1,33 @@
+import type { UpdateDefinition } from '@temporalio/client';
 import type { TemporalGateway } from '../client';
 import { bookingStateQuery, bookingWorkflowId, cancelBookingUpdate, type BookingView } from '../../workflows/booking/booking.contract';
 import { DomainError } from '../../src/domain/shared/errors';
 import { queryLive, sendUpdate } from './workflow-messages';
+
+/**
+ * Sends one of the booking workflow's updates (check-in, complete, no-show, review, reschedule,
+ * cancel). A booking whose workflow has ended can no longer change: INVALID_TRANSITION.
+ */
+export async function updateBooking<Request>(
+  temporal: TemporalGateway,
+  bookingId: string,
+  update: UpdateDefinition<BookingView, [Request]>,
+  request: Request,
+  updateId: string,
+): Promise<BookingView> {
+  return sendUpdate(temporal, bookingWorkflowId(bookingId), update, {
+    args: [request],
+    updateId,
+    whenClosed: () => new DomainError('INVALID_TRANSITION', 'The booking has ended and cannot change any more.'),
+  });
+}
 
 /** Asks the booking workflow to cancel; refused with INVALID_TRANSITION when that is no longer possible. */
 export async function cancelBooking(
   temporal: TemporalGateway,
   request: { bookingId: string; cancelledBy: string; reason: string | null; updateId: string },
 ): Promise<BookingView> {
-  return sendUpdate(temporal, bookingWorkflowId(request.bookingId), cancelBookingUpdate, {
-    args: [{ cancelledBy: request.cancelledBy, reason: request.reason }],
-    updateId: request.updateId,
-    whenClosed: () => new DomainError('INVALID_TRANSITION', 'The booking has ended and cannot be cancelled.'),
-  });
+  return updateBooking(temporal, request.bookingId, cancelBookingUpdate, { cancelledBy: request.cancelledBy, reason: request.reason }, request.updateId);
 }
 
 /** The booking workflow's live state, or null when the workflow cannot answer right now. */

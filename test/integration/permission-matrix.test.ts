@@ -2,6 +2,7 @@ import { endpoints } from '../../src/http/openapi/endpoints';
 import { request, signUp, type ApiResponse } from '../support/http-client';
 import {
   addMembership,
+  bookAndProgress,
   blockBody,
   book,
   buildWorld,
@@ -164,6 +165,33 @@ const holdActions: Variant[] = [
   { target: "client's own hold at A", outcomes: [Y, F, F, Y, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await clientsHoldAtA(w, allowed) } }) },
   { target: "owner's hold at B", outcomes: [N, F, F, F, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await ownersHoldAtB(w, allowed) } }) },
   otherOrg((w) => ({ params: { id: w.other.holdId } })),
+];
+
+// Bookings further along their lifecycle, for completion and review.
+const clientsCheckedInAtA = consumable((w) => bookAndProgress(w.as('client'), w.owner, w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id), 'checked_in'));
+const ownersCheckedInAtB = consumable((w) => bookAndProgress(w.owner, w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id), 'checked_in'));
+const clientsCompletedAtA = consumable((w) => bookAndProgress(w.as('client'), w.owner, w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id), 'completed'));
+const ownersCompletedAtB = consumable((w) => bookAndProgress(w.owner, w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id), 'completed'));
+
+/** A lifecycle action on the client's booking at A and the owner's at B; providers see no bookings (404) until assignment links them. */
+const lifecycle = (atA: Outcomes, atB: Outcomes, bookingAtA: (w: World, allowed: boolean) => Promise<string>, bookingAtB: (w: World, allowed: boolean) => Promise<string>, body: unknown = {}): Variant[] => [
+  { target: "client's booking at A", outcomes: atA, request: async (w, _who, allowed) => ({ params: { id: await bookingAtA(w, allowed) }, body }) },
+  { target: "owner's booking at B", outcomes: atB, request: async (w, _who, allowed) => ({ params: { id: await bookingAtB(w, allowed) }, body }) },
+  otherOrg((w) => ({ params: { id: w.other.bookingId }, body })),
+];
+
+const reschedules: Variant[] = [
+  {
+    target: "client's own booking at A",
+    outcomes: [Y, F, F, Y, Y, Y, Y, Y],
+    request: async (w, _who, allowed) => ({ params: { id: await clientsBookingAtA(w, allowed) }, body: { startsAt: w.slots.next(w.org.providerA.id) } }),
+  },
+  {
+    target: "owner's booking at B",
+    outcomes: [N, F, F, F, Y, Y, Y, Y],
+    request: async (w, _who, allowed) => ({ params: { id: await ownersBookingAtB(w, allowed) }, body: { startsAt: w.slots.next(w.org.providerB.id) } }),
+  },
+  otherOrg((w) => ({ params: { id: w.other.bookingId }, body: { startsAt: '2030-03-05T10:00:00+01:00' } })),
 ];
 
 const bookingCancellations: Variant[] = [
@@ -483,6 +511,18 @@ const TABLE: Record<string, Variant[]> = {
   ],
   'DELETE /api/v1/bookings/{id}': bookingCancellations,
   'POST /api/v1/bookings/{id}/cancel': bookingCancellations,
+  // ── Booking lifecycle ──────────────────────────────────────────────────────────────────────
+  'POST /api/v1/bookings/{id}/check-in': lifecycle([F, Y, N, Y, Y, Y, Y, Y], [F, Y, N, N, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB, { method: 'manual' }),
+  'POST /api/v1/bookings/{id}/no-show': lifecycle([F, F, N, Y, Y, Y, Y, Y], [F, F, N, F, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB),
+  'POST /api/v1/bookings/{id}/complete': lifecycle([F, F, N, Y, Y, Y, Y, Y], [F, F, N, F, Y, Y, Y, Y], clientsCheckedInAtA, ownersCheckedInAtB),
+  // Only the booker reviews: the owner may open the client's booking but is not its booker.
+  'POST /api/v1/bookings/{id}/review': lifecycle([Y, F, F, F, F, F, F, F], [N, F, F, F, F, F, Y, F], clientsCompletedAtA, ownersCompletedAtB, { rating: 5, comment: 'matrix' }),
+  'PATCH /api/v1/bookings/{id}': reschedules,
+  'GET /api/v1/bookings/{id}/audit-trail': [
+    { target: "client's booking at A", outcomes: [Y, Y, F, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
+    { target: "owner's booking at B", outcomes: [N, Y, F, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
+    otherOrg((w) => ({ params: { id: w.other.bookingId } })),
+  ],
 };
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -155,6 +155,14 @@ export async function book(api: Caller, templateId: string, bookableId: string, 
   return ok(await api.patch(`/reservations/${reservationId}/confirm`), 'confirm a hold').id;
 }
 
+/** A booking that has been checked in (and, with `complete`, completed) by `staff`. */
+export async function bookAndProgress(booker: Caller, staff: Caller, templateId: string, bookableId: string, startsAt: string, upTo: 'checked_in' | 'completed'): Promise<string> {
+  const id = await book(booker, templateId, bookableId, startsAt);
+  ok(await staff.post(`/bookings/${id}/check-in`, {}), 'check in');
+  if (upTo === 'completed') ok(await staff.post(`/bookings/${id}/complete`, {}), 'complete');
+  return id;
+}
+
 export async function createOverride(api: Caller, calendarId: string, date: string): Promise<string> {
   return ok(await api.post(`/calendars/${calendarId}/overrides`, { date, kind: 'closed', reason: 'matrix' }), 'create override').id;
 }

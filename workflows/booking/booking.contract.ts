@@ -1,7 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BookingStatus } from '../../src/domain/booking/booking-status';
+import type { CheckInRules, RescheduleRules } from '../../src/domain/booking/lifecycle-rules';
 
-/** What a booking workflow starts with. Times are ISO-8601 UTC. */
+/** The lifecycle rules a booking keeps from the template version it was booked with. */
+export interface BookingRules {
+  checkIn: CheckInRules;
+  reschedule: RescheduleRules;
+}
+
+/** What a booking workflow starts with. Times are ISO-8601 UTC. `rules` is absent in bookings made before lifecycle rules existed. */
 export interface BookingInput {
   bookingId: string;
   reservationId: string | null;
@@ -14,6 +21,7 @@ export interface BookingInput {
   startsAt: string;
   endsAt: string;
   timezone: string;
+  rules?: BookingRules;
 }
 
 /** The live state of a booking. */
@@ -32,6 +40,34 @@ export interface CancelBookingRequest {
   reason: string | null;
 }
 
+/** Who records the client's arrival, and how (manual, qr_code, geo, self). */
+export interface CheckInRequest {
+  by: string;
+  method: string;
+}
+
+/** Who records a transition without further data (complete, no-show). */
+export interface ActorRequest {
+  by: string;
+  reason?: string | null;
+}
+
+/** The client's review after completion. */
+export interface ReviewRequest {
+  by: string;
+  rating: number;
+  comment: string | null;
+}
+
+/** The new time of a rescheduled booking, with the span it blocks (buffers included). */
+export interface RescheduleRequest {
+  by: string;
+  startsAt: string;
+  endsAt: string;
+  blockedFrom: string;
+  blockedUntil: string;
+}
+
 /** The workflow id of a booking: `booking:bk_…`. */
 export function bookingWorkflowId(bookingId: string): string {
   return `booking:${bookingId}`;
@@ -39,5 +75,15 @@ export function bookingWorkflowId(bookingId: string): string {
 
 /** Cancels the booking and frees its time; INVALID_TRANSITION when the booking can no longer be cancelled. */
 export const cancelBookingUpdate = defineUpdate<BookingView, [CancelBookingRequest]>('cancelBooking');
+/** Records arrival inside the check-in window (CHECK_IN_NOT_OPEN / CHECK_IN_CLOSED otherwise). */
+export const checkInBookingUpdate = defineUpdate<BookingView, [CheckInRequest]>('checkInBooking');
+/** Records that the service was delivered. */
+export const completeBookingUpdate = defineUpdate<BookingView, [ActorRequest]>('completeBooking');
+/** Records that the client did not come; frees the time. */
+export const markNoShowUpdate = defineUpdate<BookingView, [ActorRequest]>('markBookingNoShow');
+/** Records the client's review of a completed booking. */
+export const reviewBookingUpdate = defineUpdate<BookingView, [ReviewRequest]>('reviewBooking');
+/** Moves the booking to a new time: the new time is claimed before the old is released, atomically. */
+export const rescheduleBookingUpdate = defineUpdate<BookingView, [RescheduleRequest]>('rescheduleBooking');
 /** The live state. */
 export const bookingStateQuery = defineQuery<BookingView>('bookingState');

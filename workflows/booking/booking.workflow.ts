@@ -2,33 +2,83 @@
  * Booking workflow: the life of one booking (spec §4.1), from confirmed onwards.
  *
  * States: the booking state machine of src/domain/booking/booking-status.ts.
- * Messages: update `cancelBooking`, query `bookingState`.
- * Timers: none yet (reminders, check-in windows and no-show grace periods come with the lifecycle).
+ * Messages: updates `cancelBooking`, `checkInBooking`, `completeBooking`, `markBookingNoShow`,
+ *   `reviewBooking`, `rescheduleBooking`; query `bookingState`.
+ * Timers: none yet (reminders, no-show grace and auto-completion come with the rest of the lifecycle).
  * Id: `booking:bk_…`, started by the reservation workflow that confirmed its hold.
- * Compensation: cancelling frees the booking's allocations in the same transaction that records it.
+ * Compensation: cancelling, a no-show and completion free the booking's allocations in the same
+ *   transaction that records them; a reschedule swaps them atomically.
+ * Every transition is written to the projection and the audit trail by an activity keyed by the update id.
  */
-import { condition, allHandlersFinished, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { bookingTransition, isTerminalBookingStatus, type BookingStatus } from '../../src/domain/booking/booking-status';
+import { condition, allHandlersFinished, currentUpdateInfo, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { bookingTransition, isTerminalBookingStatus, type BookingEvent, type BookingStatus } from '../../src/domain/booking/booking-status';
+import { assertCanReschedule, assertCheckInOpen, defaultCheckInRules, defaultRescheduleRules } from '../../src/domain/booking/lifecycle-rules';
+import { DomainError } from '../../src/domain/shared/errors';
 import { searchAttributes } from '../../temporal/search-attributes';
 import { databaseActivities as db } from '../shared/activity-profiles';
-import { businessFailure } from '../shared/failures';
-import { bookingStateQuery, cancelBookingUpdate, type BookingInput, type BookingView, type CancelBookingRequest } from './booking.contract';
+import { businessFailure, refusalFromActivity } from '../shared/failures';
+import {
+  bookingStateQuery,
+  cancelBookingUpdate,
+  checkInBookingUpdate,
+  completeBookingUpdate,
+  markNoShowUpdate,
+  rescheduleBookingUpdate,
+  reviewBookingUpdate,
+  type ActorRequest,
+  type BookingInput,
+  type BookingView,
+  type CancelBookingRequest,
+  type CheckInRequest,
+  type RescheduleRequest,
+  type ReviewRequest,
+} from './booking.contract';
+
+// A domain refusal inside a validator becomes an update failure carrying its catalogue code.
+function asFailure(check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof DomainError) throw businessFailure(error.code, error.message, error.details);
+    throw error;
+  }
+}
 
 /** Runs a booking until it reaches a terminal state. */
 export async function bookingWorkflow(input: BookingInput): Promise<BookingView> {
+  const rules = { checkIn: input.rules?.checkIn ?? defaultCheckInRules, reschedule: input.rules?.reschedule ?? defaultRescheduleRules };
   let status: BookingStatus = input.status;
+  let startsAt = input.startsAt;
+  let endsAt = input.endsAt;
   let cancelledBy: string | null = null;
   let cancellationReason: string | null = null;
   let busy = false;
 
-  const view = (): BookingView => ({
-    bookingId: input.bookingId,
-    status,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
-    cancelledBy,
-    cancellationReason,
-  });
+  const view = (): BookingView => ({ bookingId: input.bookingId, status, startsAt, endsAt, cancelledBy, cancellationReason });
+  const updateId = () => currentUpdateInfo()?.id ?? 'unknown';
+
+  // One change at a time: a second update while an activity runs is refused (the client retries).
+  const guard = (event: BookingEvent | null, extra?: () => void) => () =>
+    asFailure(() => {
+      if (busy) throw new DomainError('CONFLICT', 'Another change to this booking is in progress.');
+      if (event && !bookingTransition(status, event)) {
+        throw new DomainError('INVALID_TRANSITION', `A ${status} booking cannot ${event.replaceAll('_', ' ')}.`, { status, event });
+      }
+      extra?.();
+    });
+
+  const transition = async (event: BookingEvent, by: string, extra: { reason?: string | null; checkInMethod?: string; review?: Record<string, unknown> } = {}) => {
+    busy = true;
+    try {
+      const next = bookingTransition(status, event)!;
+      await db.recordBookingTransition({ bookingId: input.bookingId, event, fromStatus: status, toStatus: next, actor: by, occurredAt: new Date().toISOString(), dedupeKey: updateId(), ...extra });
+      status = next;
+      upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
+      return view();
+    } finally {
+      busy = false;
+    }
+  };
 
   setHandler(bookingStateQuery, view);
 
@@ -38,7 +88,7 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
       busy = true;
       try {
         const cancelledAt = new Date().toISOString();
-        await db.cancelBooking({ bookingId: input.bookingId, cancelledBy: request.cancelledBy, reason: request.reason, cancelledAt });
+        await db.cancelBooking({ bookingId: input.bookingId, cancelledBy: request.cancelledBy, reason: request.reason, cancelledAt, fromStatus: status, dedupeKey: updateId() });
         status = 'cancelled';
         cancelledBy = request.cancelledBy;
         cancellationReason = request.reason;
@@ -48,13 +98,47 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
         busy = false;
       }
     },
+    { validator: (_request: CancelBookingRequest) => guard('cancel')() },
+  );
+
+  setHandler(checkInBookingUpdate, (request) => transition('check_in', request.by, { checkInMethod: request.method }), {
+    validator: (_request: CheckInRequest) => guard('check_in', () => assertCheckInOpen(new Date(), new Date(startsAt), rules.checkIn))(),
+  });
+
+  setHandler(completeBookingUpdate, (request) => transition('complete', request.by, { reason: request.reason }), {
+    validator: (_request: ActorRequest) => guard('complete')(),
+  });
+
+  setHandler(markNoShowUpdate, (request) => transition('mark_no_show', request.by, { reason: request.reason }), {
+    validator: (_request: ActorRequest) => guard('mark_no_show')(),
+  });
+
+  setHandler(reviewBookingUpdate, (request) => transition('review', request.by, { review: { rating: request.rating, comment: request.comment, by: request.by } }), {
+    validator: (_request: ReviewRequest) => guard('review')(),
+  });
+
+  setHandler(
+    rescheduleBookingUpdate,
+    async (request) => {
+      busy = true;
+      try {
+        await db.moveBooking({ bookingId: input.bookingId, ...request, actor: request.by, occurredAt: new Date().toISOString(), dedupeKey: updateId() }).catch((error: unknown) => {
+          throw refusalFromActivity(error);
+        });
+        startsAt = request.startsAt;
+        endsAt = request.endsAt;
+        upsertSearchAttributes([{ key: searchAttributes.startsAt, value: new Date(startsAt) }]);
+        return view();
+      } finally {
+        busy = false;
+      }
+    },
     {
-      validator: (_request: CancelBookingRequest) => {
-        if (busy) throw businessFailure('CONFLICT', 'Another change to this booking is in progress.');
-        if (!bookingTransition(status, 'cancel')) {
-          throw businessFailure('INVALID_TRANSITION', `A ${status} booking cannot be cancelled.`, { status, event: 'cancel' });
-        }
-      },
+      validator: (_request: RescheduleRequest) =>
+        guard(null, () => {
+          if (status !== 'confirmed' && status !== 'pending') throw new DomainError('INVALID_TRANSITION', `A ${status} booking cannot be rescheduled.`, { status });
+          assertCanReschedule(new Date(), new Date(startsAt), rules.reschedule);
+        })(),
     },
   );
 

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { BookingRules } from '../booking/booking.contract';
 import type { HoldRequestFields } from '../../src/domain/reservation/hold-claim';
 import type { ReservationWorkflowStatus } from '../../src/domain/reservation/reservation-status';
 
@@ -7,6 +8,8 @@ export interface ReservationInput extends HoldRequestFields {
   bookingId: string;
   holdSeconds: number;
   summary: string;
+  /** The lifecycle rules the booking will keep (absent in reservations made before they existed). */
+  bookingRules?: BookingRules;
 }
 
 /** The live state of a reservation, as its queries and updates report it. */

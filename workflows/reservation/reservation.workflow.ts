@@ -98,6 +98,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
             startsAt: input.startsAt,
             endsAt: input.endsAt,
             timezone: input.timezone,
+            rules: input.bookingRules,
           },
         ],
       });

@@ -11,3 +11,15 @@ export function activityFailureCode(error: unknown): string | undefined {
   if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) return error.cause.type ?? undefined;
   return undefined;
 }
+
+/**
+ * Passes an activity's business refusal on as the update's own failure (same code, message and
+ * details), so the caller sees SLOT_UNAVAILABLE rather than a generic activity failure.
+ */
+export function refusalFromActivity(error: unknown): unknown {
+  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type) {
+    const cause = error.cause;
+    return ApplicationFailure.create({ type: cause.type ?? undefined, message: cause.message, nonRetryable: true, details: cause.details ? [...cause.details] : [] });
+  }
+  return error;
+}

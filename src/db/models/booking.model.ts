@@ -4,6 +4,7 @@ import { BaseModel } from './base.model';
 /** The database projection of a booking workflow, used for listing and reading. */
 export class BookingModel extends BaseModel {
   static override tableName = 'bookings';
+  static override jsonAttributes = ['review'];
 
   id!: string;
   organizationId!: string;
@@ -21,6 +22,11 @@ export class BookingModel extends BaseModel {
   cancelledAt!: Date | null;
   cancelledBy!: string | null;
   cancellationReason!: string | null;
+  checkedInAt!: Date | null;
+  checkInMethod!: string | null;
+  completedAt!: Date | null;
+  noShowAt!: Date | null;
+  review!: { rating: number; comment: string | null; by: string } | null;
   createdAt!: Date;
   updatedAt!: Date;
 }

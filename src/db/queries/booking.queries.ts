@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { BookingStatus } from '../../domain/booking/booking-status';
 import { BookingModel } from '../models/booking.model';
+import { appendBookingEvent } from './booking-lifecycle.queries';
 
 /** Who cancelled a booking and why. */
 export interface BookingCancellation {
@@ -8,11 +9,26 @@ export interface BookingCancellation {
   cancelledBy: string;
   reason: string | null;
   cancelledAt: Date;
+  /** The status it was cancelled from and the update that did it (for the audit trail); absent in old histories. */
+  fromStatus?: BookingStatus;
+  dedupeKey?: string;
 }
 
-/** Records a cancellation and frees the booking's time in one transaction. Idempotent. */
+/** Records a cancellation, frees the booking's time and writes the audit line, in one transaction. Idempotent. */
 export async function cancelBookingRecord(db: Knex, cancellation: BookingCancellation): Promise<void> {
   await db.transaction(async (trx) => {
+    if (cancellation.fromStatus) {
+      await appendBookingEvent(trx, {
+        bookingId: cancellation.bookingId,
+        event: 'cancel',
+        fromStatus: cancellation.fromStatus,
+        toStatus: 'cancelled',
+        actor: cancellation.cancelledBy,
+        reason: cancellation.reason,
+        occurredAt: cancellation.cancelledAt,
+        dedupeKey: cancellation.dedupeKey ?? 'cancel',
+      });
+    }
     await trx('allocations').where({ bookingId: cancellation.bookingId }).delete();
     await trx('bookings').where({ id: cancellation.bookingId }).whereNot('status', 'cancelled').update({
       status: 'cancelled',

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { DurationRules, ReservationRules, SchedulingRules } from '../../domain/service-template/service-template-rules';
 import { defaultReservationRules, defaultSchedulingRules } from '../../domain/service-template/service-template-rules';
 import type { TemplateRevision, TemplateStatus } from '../../domain/service-template/template-lifecycle';
+import { defaultCheckInRules, defaultRescheduleRules, type CheckInRules, type RescheduleRules } from '../../domain/booking/lifecycle-rules';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ServiceTemplateModel } from '../models/service-template.model';
@@ -178,11 +179,24 @@ export async function listServiceTemplates(
 }
 
 /** The booking rules stored in a template's blocks (validated when the template was written). */
-export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'lifecycle' | 'scheduling'>): { duration: DurationRules; reservation: ReservationRules; scheduling: SchedulingRules } {
-  const lifecycle = template.lifecycle as { reservation?: Partial<ReservationRules> };
+export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'lifecycle' | 'scheduling' | 'cancellation'>): {
+  duration: DurationRules;
+  reservation: ReservationRules;
+  scheduling: SchedulingRules;
+  checkIn: CheckInRules;
+  reschedule: RescheduleRules;
+} {
+  const lifecycle = template.lifecycle as { reservation?: Partial<ReservationRules>; checkIn?: Partial<CheckInRules> };
+  const cancellation = (template.cancellation ?? {}) as Partial<RescheduleRules>;
   return {
     duration: template.duration as unknown as DurationRules,
     reservation: { ...defaultReservationRules, ...lifecycle.reservation },
     scheduling: { ...defaultSchedulingRules, ...(template.scheduling as Partial<SchedulingRules>) },
+    checkIn: { ...defaultCheckInRules, ...pick(lifecycle.checkIn ?? {}, ['enabled', 'openMinutesBefore', 'closeMinutesAfter', 'allowEarlyCheckIn']) },
+    reschedule: { ...defaultRescheduleRules, ...pick(cancellation, ['allowReschedule', 'rescheduleDeadlineHours']) },
   };
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
 }

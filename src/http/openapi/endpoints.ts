@@ -1,5 +1,6 @@
 import type { Endpoint } from './endpoint';
 import { bookableEndpoints } from './endpoints/bookables';
+import { bookingLifecycleEndpoints } from './endpoints/booking-lifecycle';
 import { bookingEndpoints } from './endpoints/bookings';
 import { calendarEndpoints } from './endpoints/calendars';
 import { healthEndpoints } from './endpoints/health';
@@ -14,4 +15,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints];

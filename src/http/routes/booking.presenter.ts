@@ -41,6 +41,11 @@ export function presentBooking(booking: BookingModel & { bookableIds?: string[] 
     workflowId: booking.workflowId,
     ...presentTimes(booking.startsAt, booking.endsAt, booking.timezone),
     cancellation: booking.cancelledAt ? { cancelledAt: booking.cancelledAt, cancelledBy: booking.cancelledBy, reason: booking.cancellationReason } : null,
+    checkedInAt: booking.checkedInAt,
+    checkInMethod: booking.checkInMethod,
+    completedAt: booking.completedAt,
+    noShowAt: booking.noShowAt,
+    review: booking.review,
     createdAt: booking.createdAt,
     updatedAt: booking.updatedAt,
   };

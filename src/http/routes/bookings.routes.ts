@@ -1,9 +1,8 @@
 import Router, { type RouterContext } from '@koa/router';
-import type { ParameterizedContext } from 'koa';
-import { bookingVisibility, canSeeBooking } from '../../domain/auth/booking-visibility';
-import { isAllowed } from '../../domain/auth/permissions';
+import { bookingVisibility } from '../../domain/auth/booking-visibility';
 import { DomainError } from '../../domain/shared/errors';
-import { findBooking, listBookings, type BookingRecord } from '../../db/queries/booking.queries';
+import { listBookingEvents } from '../../db/queries/booking-lifecycle.queries';
+import { findBooking, listBookings } from '../../db/queries/booking.queries';
 import { findServiceTemplateVersion, type TemplateDefinition } from '../../db/queries/service-template.queries';
 import { newId } from '../../ids';
 import { cancelBooking, liveBooking } from '../../../temporal/commands/booking.commands';
@@ -11,12 +10,10 @@ import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { orgFromPath, permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
+import { ownOrManagedBooking, visibleBooking } from './booking-access';
 import { presentBooking } from './booking.presenter';
 import { cancelBookingSchema } from './reservations.schemas';
 import { bookingListQuerySchema } from './bookings.schemas';
-
-const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
-
 
 // The cursor is the last row's (startsAt, id), opaque to clients.
 function encodeCursor(booking: { startsAt: Date; id: string }): string {
@@ -40,13 +37,6 @@ const viewers = ['booking:view_own', 'booking:view_location', 'booking:manage_or
 export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
 
-  async function visibleBooking(ctx: ParameterizedContext<AppState>, id: string): Promise<BookingRecord> {
-    const access = ctx.state.access!;
-    const booking = await findBooking(db, access.organizationId, id);
-    if (!booking || !canSeeBooking(bookingVisibility(access), booking)) throw notFound();
-    return booking;
-  }
-
   router.get('/organizations/:orgId/bookings', permit(db, viewers, orgFromPath), async (ctx) => {
     const query = parseInput(bookingListQuerySchema, ctx.query);
     const visibility = bookingVisibility(ctx.state.access!);
@@ -65,22 +55,21 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
   });
 
   router.get('/bookings/:id', permit(db, viewers, scopeOfRow(db, 'bookings')), async (ctx) => {
-    const booking = await visibleBooking(ctx, ctx.params.id!);
-    const [definition, live] = await Promise.all([
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    const [definition, live, auditTrail] = await Promise.all([
       findServiceTemplateVersion(db, booking.organizationId, booking.serviceTemplateId, booking.serviceTemplateVersion),
       liveBooking(temporal, booking.id),
+      listBookingEvents(db, booking.id),
     ]);
     // The rules the booking was made under: its template version, not whatever the template says today.
     const { workflows: _hooks, ...rules } = definition ?? ({} as Partial<TemplateDefinition>);
-    ctx.body = { ...presentBooking(booking), serviceTemplate: { id: booking.serviceTemplateId, version: booking.serviceTemplateVersion, ...rules }, live };
+    ctx.body = { ...presentBooking(booking), serviceTemplate: { id: booking.serviceTemplateId, version: booking.serviceTemplateVersion, ...rules }, auditTrail, live };
   });
 
   const cancel = async (ctx: RouterContext<AppState>) => {
     const input = parseInput(cancelBookingSchema, ctx.request.body ?? {});
-    const booking = await visibleBooking(ctx, ctx.params.id!);
+    const booking = await ownOrManagedBooking(db, ctx, ctx.params.id!);
     const access = ctx.state.access!;
-    const ownOnly = !isAllowed(access, ['booking:manage_org', 'booking:manage_location'], { locationId: booking.locationId });
-    if (ownOnly && booking.bookerUserId !== access.userId) throw notFound();
     await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
     ctx.body = presentBooking((await findBooking(db, access.organizationId, booking.id))!);
   };

@@ -50,10 +50,11 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     ]);
     if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
     if (!bookable?.calendar) throw notFound();
+    const rules = templateRules(definitionOf(template));
     const plan = planHold({
       startsAt: input.startsAt,
       now: deps.now(),
-      template: { status: template.status, ...templateRules(definitionOf(template)) },
+      template: { status: template.status, ...rules },
       bookable: { status: bookable.bookable.status, deleted: false },
       calendar: { ...bookable.calendar, overrides: await listCalendarOverrides(db, bookable.calendar.id) },
     });
@@ -76,6 +77,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       timezone: plan.timezone,
       holdSeconds: plan.holdSeconds,
       summary: `${template.name} with ${bookable.bookable.name}, ${plan.slot.start.toISOString()}`,
+      bookingRules: { checkIn: rules.checkIn, reschedule: rules.reschedule },
     });
     const reservation = await findReservation(db, access.organizationId, reservationId);
     if (!reservation) throw new Error(`Reservation ${reservationId} answered ${view.status} but has no row`);

@@ -1,0 +1,109 @@
+import Router, { type RouterContext } from '@koa/router';
+import type { Permission } from '../../domain/auth/permissions';
+import { planHold } from '../../domain/reservation/plan-hold';
+import { DomainError } from '../../domain/shared/errors';
+import { findBookableRecord } from '../../db/queries/bookable.queries';
+import { listBookingEvents } from '../../db/queries/booking-lifecycle.queries';
+import { findBooking } from '../../db/queries/booking.queries';
+import { listCalendarOverrides } from '../../db/queries/calendar.queries';
+import { findServiceTemplateVersion, templateRules } from '../../db/queries/service-template.queries';
+import { newId } from '../../ids';
+import { updateBooking } from '../../../temporal/commands/booking.commands';
+import {
+  checkInBookingUpdate,
+  completeBookingUpdate,
+  markNoShowUpdate,
+  rescheduleBookingUpdate,
+  reviewBookingUpdate,
+} from '../../../workflows/booking/booking.contract';
+import type { AppDeps } from '../app-deps';
+import type { AppState } from '../app-state';
+import { permit, scopeOfRow } from '../middleware/permit';
+import { parseInput } from '../validation';
+import { ownOrManagedBooking, visibleBooking } from './booking-access';
+import { presentBooking } from './booking.presenter';
+import { checkInSchema, rescheduleSchema, reviewSchema, transitionNoteSchema } from './booking-lifecycle.schemas';
+
+const viewers: Permission[] = ['booking:view_own', 'booking:view_location', 'booking:manage_org'];
+const checkers: Permission[] = ['booking:check_in', 'booking:manage_location', 'booking:manage_org'];
+const finishers: Permission[] = ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'];
+const reschedulers: Permission[] = ['booking:reschedule_own', 'booking:manage_location', 'booking:manage_org'];
+
+/** Check-in, completion, no-show, review, reschedule and the audit trail of a booking (spec §4.1, §9.1). */
+export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<AppState> {
+  const router = new Router<AppState>();
+  const scope = scopeOfRow(db, 'bookings');
+  const updateIdOf = (ctx: RouterContext<AppState>, what: string) => ctx.state.idempotencyKey ?? `${what}:${newId('booking')}`;
+  const answer = async (ctx: RouterContext<AppState>, bookingId: string) => {
+    ctx.body = presentBooking((await findBooking(db, ctx.state.access!.organizationId, bookingId))!);
+  };
+
+  router.post('/bookings/:id/check-in', permit(db, checkers, scope), async (ctx) => {
+    const { method } = parseInput(checkInSchema, ctx.request.body ?? undefined);
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    await updateBooking(temporal, booking.id, checkInBookingUpdate, { by: ctx.state.access!.actorId, method }, updateIdOf(ctx, 'check-in'));
+    await answer(ctx, booking.id);
+  });
+
+  router.post('/bookings/:id/complete', permit(db, finishers, scope), async (ctx) => {
+    const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    await updateBooking(temporal, booking.id, completeBookingUpdate, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, 'complete'));
+    await answer(ctx, booking.id);
+  });
+
+  router.post('/bookings/:id/no-show', permit(db, finishers, scope), async (ctx) => {
+    const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    await updateBooking(temporal, booking.id, markNoShowUpdate, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, 'no-show'));
+    await answer(ctx, booking.id);
+  });
+
+  router.post('/bookings/:id/review', permit(db, ['booking:view_own'], scope), async (ctx) => {
+    const input = parseInput(reviewSchema, ctx.request.body);
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    if (booking.bookerUserId !== ctx.state.access!.userId) throw new DomainError('FORBIDDEN', 'Only the person who booked can review it.');
+    await updateBooking(temporal, booking.id, reviewBookingUpdate, { by: ctx.state.access!.actorId, rating: input.rating, comment: input.comment ?? null }, updateIdOf(ctx, 'review'));
+    await answer(ctx, booking.id);
+  });
+
+  router.patch('/bookings/:id', permit(db, reschedulers, scope), async (ctx) => {
+    const input = parseInput(rescheduleSchema, ctx.request.body);
+    const booking = await ownOrManagedBooking(db, ctx, ctx.params.id!);
+    const access = ctx.state.access!;
+    // The new time is planned with the rules of the template version the booking was made with.
+    const [definition, bookable] = await Promise.all([
+      findServiceTemplateVersion(db, access.organizationId, booking.serviceTemplateId, booking.serviceTemplateVersion),
+      findBookableRecord(db, access.organizationId, booking.bookableIds[0]!),
+    ]);
+    if (!definition || !bookable?.calendar) throw new DomainError('BOOKABLE_NOT_BOOKABLE', 'The booked provider can no longer be booked.');
+    const plan = planHold({
+      startsAt: input.startsAt,
+      now: now(),
+      template: { status: 'active', ...templateRules(definition) },
+      bookable: { status: bookable.bookable.status, deleted: false },
+      calendar: { ...bookable.calendar, overrides: await listCalendarOverrides(db, bookable.calendar.id) },
+    });
+    await updateBooking(
+      temporal,
+      booking.id,
+      rescheduleBookingUpdate,
+      {
+        by: access.actorId,
+        startsAt: plan.slot.start.toISOString(),
+        endsAt: plan.slot.end.toISOString(),
+        blockedFrom: plan.slot.blockedStart.toISOString(),
+        blockedUntil: plan.slot.blockedEnd.toISOString(),
+      },
+      updateIdOf(ctx, 'reschedule'),
+    );
+    await answer(ctx, booking.id);
+  });
+
+  router.get('/bookings/:id/audit-trail', permit(db, viewers, scope), async (ctx) => {
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    ctx.body = { bookingId: booking.id, data: await listBookingEvents(db, booking.id) };
+  });
+
+  return router;
+}
