@@ -31,7 +31,18 @@ async function main(app: TestApp): Promise<void> {
   await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')));
   const rejectedHold = await owner.post('/reservations', reservationBody(clinic, mondayAt('12:00')), { 'Idempotency-Key': 'rejected' });
 
+  const lifecycleBooking = (await owner.patch(`/reservations/${(await owner.post('/reservations', reservationBody(clinic, mondayAt('13:00')))).body.id}/confirm`)).body;
+  await owner.post(`/bookings/${lifecycleBooking.id}/check-in`, { method: 'manual' });
+  await owner.post(`/bookings/${lifecycleBooking.id}/complete`, {});
+  await owner.post(`/bookings/${lifecycleBooking.id}/review`, { rating: 5 });
+  const movedBooking = (await owner.patch(`/reservations/${(await owner.post('/reservations', reservationBody(clinic, mondayAt('14:00')))).body.id}/confirm`)).body;
+  await owner.patch(`/bookings/${movedBooking.id}`, { startsAt: mondayAt('12:00') }); // taken: refused, keeps its time
+  await owner.patch(`/bookings/${movedBooking.id}`, { startsAt: mondayAt('15:00') });
+  await owner.post(`/bookings/${movedBooking.id}/no-show`, {});
+
   const scenarios: Record<string, string> = {
+    'booking-reviewed': lifecycleBooking.workflowId,
+    'booking-rescheduled-no-show': movedBooking.workflowId,
     'reservation-confirmed': confirmedHold.body.workflowId,
     'booking-cancelled': booking.body.workflowId,
     'reservation-expired': expiredHold.body.workflowId,
