@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { BookingStatus } from '../src/domain/booking/booking-status';
+import type { RefundDecision } from '../src/domain/cancellation/refund-decision';
 import { moveBooking, recordBookingTransition } from '../src/db/queries/booking-lifecycle.queries';
 import { cancelBookingRecord } from '../src/db/queries/booking.queries';
 import { asActivityFailure } from './activity-failure';
@@ -13,7 +14,7 @@ export interface BookingActivityDeps {
 export function createBookingActivities({ db }: BookingActivityDeps) {
   return {
     /** Records the cancellation and frees the booking's time. */
-    async cancelBooking(input: { bookingId: string; cancelledBy: string; reason: string | null; cancelledAt: string; fromStatus?: BookingStatus; dedupeKey?: string }): Promise<void> {
+    async cancelBooking(input: { bookingId: string; cancelledBy: string; reason: string | null; cancelledAt: string; fromStatus?: BookingStatus; dedupeKey?: string; refund?: RefundDecision }): Promise<void> {
       await cancelBookingRecord(db, { ...input, cancelledAt: new Date(input.cancelledAt) });
     },
 

@@ -9,6 +9,7 @@ exports.up = async (knex) => {
     t.timestamp('completed_at', { useTz: true });
     t.timestamp('no_show_at', { useTz: true });
     t.jsonb('review');
+    t.jsonb('cancellation_decision');
   });
   await knex.schema.createTable('booking_events', (t) => {
     t.bigIncrements('id').primary();
@@ -31,6 +32,6 @@ exports.up = async (knex) => {
 exports.down = async (knex) => {
   await knex.schema.dropTable('booking_events');
   await knex.schema.alterTable('bookings', (t) => {
-    t.dropColumns('checked_in_at', 'check_in_method', 'completed_at', 'no_show_at', 'review');
+    t.dropColumns('checked_in_at', 'check_in_method', 'completed_at', 'no_show_at', 'review', 'cancellation_decision');
   });
 };

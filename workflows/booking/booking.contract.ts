@@ -1,11 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BookingStatus } from '../../src/domain/booking/booking-status';
 import type { CheckInRules, RescheduleRules } from '../../src/domain/booking/lifecycle-rules';
+import type { CancelledBy, RefundRules } from '../../src/domain/cancellation/refund-decision';
 
 /** The lifecycle rules a booking keeps from the template version it was booked with. */
 export interface BookingRules {
   checkIn: CheckInRules;
   reschedule: RescheduleRules;
+  /** Absent in bookings made before refund rules travelled with them. */
+  refund?: RefundRules;
 }
 
 /** What a booking workflow starts with. Times are ISO-8601 UTC. `rules` is absent in bookings made before lifecycle rules existed. */
@@ -38,6 +41,8 @@ export interface BookingView {
 export interface CancelBookingRequest {
   cancelledBy: string;
   reason: string | null;
+  /** Whether the client or the business cancels (decides the refund); absent means the business. */
+  party?: CancelledBy;
 }
 
 /** Who records the client's arrival, and how (manual, qr_code, geo, self). */

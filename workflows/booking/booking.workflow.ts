@@ -6,6 +6,7 @@
  *   `reviewBooking`, `rescheduleBooking`; query `bookingState`.
  * Timers: none yet (reminders, no-show grace and auto-completion come with the rest of the lifecycle).
  * Id: `booking:bk_…`, started by the reservation workflow that confirmed its hold.
+ * Refunds: a cancellation records its refund decision (src/domain/cancellation) with the booking.
  * Compensation: cancelling, a no-show and completion free the booking's allocations in the same
  *   transaction that records them; a reschedule swaps them atomically.
  * Every transition is written to the projection and the audit trail by an activity keyed by the update id.
@@ -13,6 +14,7 @@
 import { condition, allHandlersFinished, currentUpdateInfo, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { bookingTransition, isTerminalBookingStatus, type BookingEvent, type BookingStatus } from '../../src/domain/booking/booking-status';
 import { assertCanReschedule, assertCheckInOpen, defaultCheckInRules, defaultRescheduleRules } from '../../src/domain/booking/lifecycle-rules';
+import { decideRefund } from '../../src/domain/cancellation/refund-decision';
 import { DomainError } from '../../src/domain/shared/errors';
 import { searchAttributes } from '../../temporal/search-attributes';
 import { databaseActivities as db } from '../shared/activity-profiles';
@@ -87,8 +89,18 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
     async (request) => {
       busy = true;
       try {
-        const cancelledAt = new Date().toISOString();
-        await db.cancelBooking({ bookingId: input.bookingId, cancelledBy: request.cancelledBy, reason: request.reason, cancelledAt, fromStatus: status, dedupeKey: updateId() });
+        const cancelledAt = new Date();
+        // Decided here, once, with the rules the booking was made under; payments will act on it.
+        const refund = decideRefund({ cancelledAt, startsAt: new Date(startsAt), cancelledBy: request.party ?? 'organization', paidAmount: 0, rules: input.rules?.refund ?? { refundTiers: [] } });
+        await db.cancelBooking({
+          bookingId: input.bookingId,
+          cancelledBy: request.cancelledBy,
+          reason: request.reason,
+          cancelledAt: cancelledAt.toISOString(),
+          fromStatus: status,
+          dedupeKey: updateId(),
+          refund,
+        });
         status = 'cancelled';
         cancelledBy = request.cancelledBy;
         cancellationReason = request.reason;

@@ -4,7 +4,7 @@ import { BaseModel } from './base.model';
 /** The database projection of a booking workflow, used for listing and reading. */
 export class BookingModel extends BaseModel {
   static override tableName = 'bookings';
-  static override jsonAttributes = ['review'];
+  static override jsonAttributes = ['review', 'cancellationDecision'];
 
   id!: string;
   organizationId!: string;
@@ -27,6 +27,7 @@ export class BookingModel extends BaseModel {
   completedAt!: Date | null;
   noShowAt!: Date | null;
   review!: { rating: number; comment: string | null; by: string } | null;
+  cancellationDecision!: Record<string, unknown> | null;
   createdAt!: Date;
   updatedAt!: Date;
 }

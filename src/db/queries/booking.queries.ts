@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { BookingStatus } from '../../domain/booking/booking-status';
+import type { RefundDecision } from '../../domain/cancellation/refund-decision';
 import { BookingModel } from '../models/booking.model';
 import { appendBookingEvent } from './booking-lifecycle.queries';
 
@@ -12,6 +13,8 @@ export interface BookingCancellation {
   /** The status it was cancelled from and the update that did it (for the audit trail); absent in old histories. */
   fromStatus?: BookingStatus;
   dedupeKey?: string;
+  /** What the cancellation means for the client's money (absent in old histories). */
+  refund?: RefundDecision;
 }
 
 /** Records a cancellation, frees the booking's time and writes the audit line, in one transaction. Idempotent. */
@@ -25,6 +28,7 @@ export async function cancelBookingRecord(db: Knex, cancellation: BookingCancell
         toStatus: 'cancelled',
         actor: cancellation.cancelledBy,
         reason: cancellation.reason,
+        details: cancellation.refund ? { refund: cancellation.refund } : null,
         occurredAt: cancellation.cancelledAt,
         dedupeKey: cancellation.dedupeKey ?? 'cancel',
       });
@@ -35,6 +39,7 @@ export async function cancelBookingRecord(db: Knex, cancellation: BookingCancell
       cancelledAt: cancellation.cancelledAt,
       cancelledBy: cancellation.cancelledBy,
       cancellationReason: cancellation.reason,
+      cancellationDecision: cancellation.refund ? JSON.stringify(cancellation.refund) : null,
       updatedAt: trx.fn.now(),
     });
   });

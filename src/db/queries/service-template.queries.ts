@@ -3,6 +3,7 @@ import type { DurationRules, ReservationRules, SchedulingRules } from '../../dom
 import { defaultReservationRules, defaultSchedulingRules } from '../../domain/service-template/service-template-rules';
 import type { TemplateRevision, TemplateStatus } from '../../domain/service-template/template-lifecycle';
 import { defaultCheckInRules, defaultRescheduleRules, type CheckInRules, type RescheduleRules } from '../../domain/booking/lifecycle-rules';
+import type { RefundRules } from '../../domain/cancellation/refund-decision';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ServiceTemplateModel } from '../models/service-template.model';
@@ -185,15 +186,17 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
   scheduling: SchedulingRules;
   checkIn: CheckInRules;
   reschedule: RescheduleRules;
+  refund: RefundRules;
 } {
   const lifecycle = template.lifecycle as { reservation?: Partial<ReservationRules>; checkIn?: Partial<CheckInRules> };
-  const cancellation = (template.cancellation ?? {}) as Partial<RescheduleRules>;
+  const cancellation = (template.cancellation ?? {}) as Partial<RescheduleRules> & Partial<RefundRules>;
   return {
     duration: template.duration as unknown as DurationRules,
     reservation: { ...defaultReservationRules, ...lifecycle.reservation },
     scheduling: { ...defaultSchedulingRules, ...(template.scheduling as Partial<SchedulingRules>) },
     checkIn: { ...defaultCheckInRules, ...pick(lifecycle.checkIn ?? {}, ['enabled', 'openMinutesBefore', 'closeMinutesAfter', 'allowEarlyCheckIn']) },
     reschedule: { ...defaultRescheduleRules, ...pick(cancellation, ['allowReschedule', 'rescheduleDeadlineHours']) },
+    refund: { refundTiers: cancellation.refundTiers ?? [], ...(cancellation.lateCancellation ? { lateCancellation: cancellation.lateCancellation } : {}) },
   };
 }
 

@@ -40,7 +40,7 @@ export function presentBooking(booking: BookingModel & { bookableIds?: string[] 
     reservationId: booking.reservationId,
     workflowId: booking.workflowId,
     ...presentTimes(booking.startsAt, booking.endsAt, booking.timezone),
-    cancellation: booking.cancelledAt ? { cancelledAt: booking.cancelledAt, cancelledBy: booking.cancelledBy, reason: booking.cancellationReason } : null,
+    cancellation: booking.cancelledAt ? { cancelledAt: booking.cancelledAt, cancelledBy: booking.cancelledBy, reason: booking.cancellationReason, refund: booking.cancellationDecision } : null,
     checkedInAt: booking.checkedInAt,
     checkInMethod: booking.checkInMethod,
     completedAt: booking.completedAt,

@@ -1,5 +1,6 @@
 import Router, { type RouterContext } from '@koa/router';
 import { bookingVisibility } from '../../domain/auth/booking-visibility';
+import { cancellingParty } from '../../domain/cancellation/cancelling-party';
 import { DomainError } from '../../domain/shared/errors';
 import { listBookingEvents } from '../../db/queries/booking-lifecycle.queries';
 import { findBooking, listBookings } from '../../db/queries/booking.queries';
@@ -70,7 +71,7 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
     const input = parseInput(cancelBookingSchema, ctx.request.body ?? {});
     const booking = await ownOrManagedBooking(db, ctx, ctx.params.id!);
     const access = ctx.state.access!;
-    await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
+    await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, party: cancellingParty(access, booking), updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
     ctx.body = presentBooking((await findBooking(db, access.organizationId, booking.id))!);
   };
   const cancellers = ['booking:cancel_own', 'booking:manage_location', 'booking:manage_org'] as const;

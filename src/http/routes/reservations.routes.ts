@@ -77,7 +77,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       timezone: plan.timezone,
       holdSeconds: plan.holdSeconds,
       summary: `${template.name} with ${bookable.bookable.name}, ${plan.slot.start.toISOString()}`,
-      bookingRules: { checkIn: rules.checkIn, reschedule: rules.reschedule },
+      bookingRules: { checkIn: rules.checkIn, reschedule: rules.reschedule, refund: rules.refund },
     });
     const reservation = await findReservation(db, access.organizationId, reservationId);
     if (!reservation) throw new Error(`Reservation ${reservationId} answered ${view.status} but has no row`);
