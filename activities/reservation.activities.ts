@@ -26,7 +26,7 @@ export function createReservationActivities({ db }: ReservationActivityDeps) {
     },
 
     /** Turns the hold into a booking row; RESERVATION_NOT_HELD when it lapsed. */
-    async confirmHold(input: { reservationId: string; bookingId: string; bookingWorkflowId: string; confirmedBy: string }): Promise<void> {
+    async confirmHold(input: { reservationId: string; bookingId: string; bookingWorkflowId: string; confirmedBy: string; status?: 'pending' | 'confirmed' }): Promise<void> {
       await asActivityFailure(() => confirmHold(db, input));
     },
 

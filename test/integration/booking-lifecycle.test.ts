@@ -1,5 +1,5 @@
-import { addMember, mondayAt, reservationBody, setUpClinic, type Clinic } from '../support/builders';
-import { apiClient, signUp } from '../support/http-client';
+import { addMember, inHours, mondayAt, reservationBody, setUpAroundTheClock, setUpClinic, type Clinic } from '../support/builders';
+import { apiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('the booking lifecycle through its workflow', () => {
@@ -133,31 +133,19 @@ describe('cancellation records its refund decision with the booking', () => {
   afterAll(() => app.stop());
 
   it('applies the tier for the hours left, the late window, and a full refund when the business cancels', async () => {
-    const ownerUser = await signUp(app.baseUrl, 'Tier Owner');
-    const api = apiClient(app.baseUrl, ownerUser.token);
-    const org = (await api.post('/organizations', { name: 'Around the clock' })).body;
-    const location = (await api.post(`/organizations/${org.id}/locations`, { name: 'HQ', timezone: 'UTC' })).body;
-    const allDay = [{ start: '00:00', end: '24:00' }];
-    const week = { monday: allDay, tuesday: allDay, wednesday: allDay, thursday: allDay, friday: allDay, saturday: allDay, sunday: allDay };
-    const provider = (await api.post(`/organizations/${org.id}/bookables/providers`, { name: 'Night nurse', locationId: location.id, weeklySchedule: week })).body;
-    const template = (
-      await api.post(`/organizations/${org.id}/service-templates`, {
-        name: 'Tiered visit',
-        duration: { type: 'fixed', fixedMinutes: 30 },
-        cancellation: {
-          refundTiers: [
-            { minHoursBefore: 48, refundBps: 10_000 },
-            { minHoursBefore: 4, maxHoursBefore: 48, refundBps: 5_000, offerStoreCredit: true, storeCreditBonusBps: 1_000 },
-          ],
-          lateCancellation: { windowHours: 2, refundBps: 0 },
-        },
-      })
-    ).body;
-    const client = await addMember(app.baseUrl, { owner: ownerUser, orgId: org.id, locationId: location.id, providerId: provider.id, templateId: template.id }, 'client');
-    const clientApi = apiClient(app.baseUrl, client.token);
-    const inHours = (hours: number) => new Date(Math.ceil((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
+    const clinic2 = await setUpAroundTheClock(app.baseUrl, {
+      cancellation: {
+        refundTiers: [
+          { minHoursBefore: 48, refundBps: 10_000 },
+          { minHoursBefore: 4, maxHoursBefore: 48, refundBps: 5_000, offerStoreCredit: true, storeCreditBonusBps: 1_000 },
+        ],
+        lateCancellation: { windowHours: 2, refundBps: 0 },
+      },
+    });
+    const api = apiClient(app.baseUrl, clinic2.owner.token);
+    const clientApi = apiClient(app.baseUrl, (await addMember(app.baseUrl, clinic2, 'client')).token);
     const bookAt = async (api2: ReturnType<typeof apiClient>, hours: number) => {
-      const hold = await api2.post('/reservations', { serviceTemplateId: template.id, bookableId: provider.id, startsAt: inHours(hours) });
+      const hold = await api2.post('/reservations', { serviceTemplateId: clinic2.templateId, bookableId: clinic2.providerId, startsAt: inHours(hours) });
       expect(hold.status).toBe(201);
       return (await api2.patch(`/reservations/${hold.body.id}/confirm`)).body.id as string;
     };

@@ -2,6 +2,7 @@ import { endpoints } from '../../src/http/openapi/endpoints';
 import { request, signUp, type ApiResponse } from '../support/http-client';
 import {
   addMembership,
+  approvalTemplate,
   bookAndProgress,
   blockBody,
   book,
@@ -179,6 +180,10 @@ const lifecycle = (atA: Outcomes, atB: Outcomes, bookingAtA: (w: World, allowed:
   { target: "owner's booking at B", outcomes: atB, request: async (w, _who, allowed) => ({ params: { id: await bookingAtB(w, allowed) }, body }) },
   otherOrg((w) => ({ params: { id: w.other.bookingId }, body })),
 ];
+
+// Bookings waiting for approval, of the client at A and the owner at B.
+const clientsPendingAtA = consumable(async (w) => book(w.as('client'), await approvalTemplate(w.owner, w.org.id), w.org.providerA.id, w.slots.next(w.org.providerA.id)));
+const ownersPendingAtB = consumable(async (w) => book(w.owner, await approvalTemplate(w.owner, w.org.id), w.org.providerB.id, w.slots.next(w.org.providerB.id)));
 
 const reschedules: Variant[] = [
   {
@@ -512,6 +517,8 @@ const TABLE: Record<string, Variant[]> = {
   'DELETE /api/v1/bookings/{id}': bookingCancellations,
   'POST /api/v1/bookings/{id}/cancel': bookingCancellations,
   // ── Booking lifecycle ──────────────────────────────────────────────────────────────────────
+  'POST /api/v1/bookings/{id}/approve': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsPendingAtA, ownersPendingAtB),
+  'POST /api/v1/bookings/{id}/reject': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsPendingAtA, ownersPendingAtB),
   'POST /api/v1/bookings/{id}/check-in': lifecycle([F, Y, N, Y, Y, Y, Y, Y], [F, Y, N, N, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB, { method: 'manual' }),
   'POST /api/v1/bookings/{id}/no-show': lifecycle([F, F, N, Y, Y, Y, Y, Y], [F, F, N, F, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB),
   'POST /api/v1/bookings/{id}/complete': lifecycle([F, F, N, Y, Y, Y, Y, Y], [F, F, N, F, Y, Y, Y, Y], clientsCheckedInAtA, ownersCheckedInAtB),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { derivedId } from '../../src/ids';
 import { reservationWorkflowId } from '../../workflows/reservation/reservation.contract';
-import { mondayAt, reservationBody, setUpClinic } from '../support/builders';
+import { inHours, mondayAt, reservationBody, setUpAroundTheClock, setUpClinic } from '../support/builders';
 import { apiClient } from '../support/http-client';
 import { runWithTestStack } from '../support/run-with-test-stack';
 import type { TestApp } from '../support/test-app';
@@ -40,7 +40,22 @@ async function main(app: TestApp): Promise<void> {
   await owner.patch(`/bookings/${movedBooking.id}`, { startsAt: mondayAt('15:00') });
   await owner.post(`/bookings/${movedBooking.id}/no-show`, {});
 
+  // Timed transitions: a pending booking that expires, and an automatic no-show.
+  const timed = await setUpAroundTheClock(app.baseUrl, {
+    lifecycle: { confirmation: { autoConfirm: false, approvalDeadlineSeconds: 2 } },
+    cancellation: { noShowPolicy: { gracePeriodMinutes: 0, autoMarkNoShow: true, markNoShowAfterMinutes: 0 } },
+  });
+  const timedOwner = apiClient(app.baseUrl, timed.owner.token);
+  const bookTimed = async (startsAt: string) =>
+    (await timedOwner.patch(`/reservations/${(await timedOwner.post('/reservations', { serviceTemplateId: timed.templateId, bookableId: timed.providerId, startsAt })).body.id}/confirm`)).body;
+  const expiring = await bookTimed(inHours(30));
+  const noShow = await bookTimed(new Date(Date.now() + 3_000).toISOString());
+  await timedOwner.post(`/bookings/${noShow.id}/approve`, {});
+  await Promise.all([waitForClose(expiring.workflowId), waitForClose(noShow.workflowId)]);
+
   const scenarios: Record<string, string> = {
+    'booking-approval-expired': expiring.workflowId,
+    'booking-approved-auto-no-show': noShow.workflowId,
     'booking-reviewed': lifecycleBooking.workflowId,
     'booking-rescheduled-no-show': movedBooking.workflowId,
     'reservation-confirmed': confirmedHold.body.workflowId,

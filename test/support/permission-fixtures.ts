@@ -163,6 +163,18 @@ export async function bookAndProgress(booker: Caller, staff: Caller, templateId:
   return id;
 }
 
+/** A template whose bookings wait for approval (created once per organization). */
+const approvalTemplates = new Map<string, Promise<string>>();
+export function approvalTemplate(api: Caller, orgId: string): Promise<string> {
+  if (!approvalTemplates.has(orgId)) {
+    approvalTemplates.set(
+      orgId,
+      api.post(`/organizations/${orgId}/service-templates`, { name: unique('Needs approval'), duration: { type: 'fixed', fixedMinutes: 30 }, lifecycle: { confirmation: { autoConfirm: false } } }).then((r) => ok(r, 'approval template').id),
+    );
+  }
+  return approvalTemplates.get(orgId)!;
+}
+
 export async function createOverride(api: Caller, calendarId: string, date: string): Promise<string> {
   return ok(await api.post(`/calendars/${calendarId}/overrides`, { date, kind: 'closed', reason: 'matrix' }), 'create override').id;
 }

@@ -10,6 +10,8 @@ describe('isErrorCode', () => {
     'TEMPLATE_NOT_BOOKABLE',
     'BOOKABLE_NOT_BOOKABLE',
     'INVALID_TRANSITION',
+    'CHECK_IN_NOT_OPEN',
+    'CLIENT_BANNED',
     'INTERNAL_ERROR',
   ])('accepts %s', (code) => {
     expect(isErrorCode(code)).toBe(true);
@@ -17,7 +19,7 @@ describe('isErrorCode', () => {
 
   it('accepts every code of the catalogue', () => {
     expect(errorCodes.filter((code) => !isErrorCode(code))).toEqual([]);
-    expect(errorCodes).toHaveLength(22);
+    expect(errorCodes).toHaveLength(27);
   });
 
   it.each([

@@ -41,7 +41,7 @@ const minimalParsed = {
       requireDeposit: false,
       onExpiry: 'release_slot',
     },
-    confirmation: { autoConfirm: true, requirePayment: false, requireDeposit: false, sendConfirmationEmail: true, sendConfirmationSms: false },
+    confirmation: { autoConfirm: true, approvalDeadlineSeconds: 86_400, requirePayment: false, requireDeposit: false, sendConfirmationEmail: true, sendConfirmationSms: false },
     checkIn: { enabled: false, openMinutesBefore: 30, closeMinutesAfter: 15, allowEarlyCheckIn: false, requireCheckIn: false, methods: ['manual'] },
     completion: { autoComplete: true, autoCompleteAfterMinutes: 0, requireProviderConfirmation: false },
     followUp: { sendReviewRequest: false, reviewRequestDelayHours: 24, sendThankYouEmail: false },

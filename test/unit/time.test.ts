@@ -1,5 +1,4 @@
 import {
-  addMinutes,
   isValidTimeZone,
   localDatesBetween,
   nextLocalDate,
@@ -8,6 +7,7 @@ import {
   weekdayOf,
   weekdays,
 } from '../../src/domain/shared/time';
+import { addMinutes } from '../../src/domain/shared/durations';
 
 // Unambiguous wall times only: the result of these never depends on the clock of the machine.
 // (Ambiguous fall-back wall times are covered in time-ambiguous-wall-time.test.ts.)

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BookingStatus } from '../../src/domain/booking/booking-status';
 import type { CheckInRules, RescheduleRules } from '../../src/domain/booking/lifecycle-rules';
 import type { CancelledBy, RefundRules } from '../../src/domain/cancellation/refund-decision';
+import type { TimerRules } from '../../src/domain/booking/lifecycle-timers';
 
 /** The lifecycle rules a booking keeps from the template version it was booked with. */
 export interface BookingRules {
@@ -9,6 +10,10 @@ export interface BookingRules {
   reschedule: RescheduleRules;
   /** Absent in bookings made before refund rules travelled with them. */
   refund?: RefundRules;
+  /** Timed transitions (approval deadline, automatic no-show and completion); absent in older bookings. */
+  timers?: TimerRules;
+  /** The booking waits in `pending` for someone to approve it. */
+  requireApproval?: boolean;
 }
 
 /** What a booking workflow starts with. Times are ISO-8601 UTC. `rules` is absent in bookings made before lifecycle rules existed. */
@@ -82,6 +87,10 @@ export function bookingWorkflowId(bookingId: string): string {
 export const cancelBookingUpdate = defineUpdate<BookingView, [CancelBookingRequest]>('cancelBooking');
 /** Records arrival inside the check-in window (CHECK_IN_NOT_OPEN / CHECK_IN_CLOSED otherwise). */
 export const checkInBookingUpdate = defineUpdate<BookingView, [CheckInRequest]>('checkInBooking');
+/** Approves a pending booking (manual approval): it becomes confirmed. */
+export const approveBookingUpdate = defineUpdate<BookingView, [ActorRequest]>('approveBooking');
+/** Rejects a pending booking: it is cancelled by the business and its time freed. */
+export const rejectBookingUpdate = defineUpdate<BookingView, [ActorRequest]>('rejectBooking');
 /** Records that the service was delivered. */
 export const completeBookingUpdate = defineUpdate<BookingView, [ActorRequest]>('completeBooking');
 /** Records that the client did not come; frees the time. */

@@ -71,8 +71,10 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
     async ({ confirmedBy }) => {
       moveTo('confirming');
       const newBookingId = input.bookingId;
+      // A service that needs manual approval starts its booking pending.
+      const bookingStatus = input.bookingRules?.requireApproval ? 'pending' : 'confirmed';
       try {
-        await db.confirmHold({ reservationId: input.reservationId, bookingId: newBookingId, bookingWorkflowId: bookingWorkflowId(newBookingId), confirmedBy });
+        await db.confirmHold({ reservationId: input.reservationId, bookingId: newBookingId, bookingWorkflowId: bookingWorkflowId(newBookingId), confirmedBy, status: bookingStatus });
       } catch (error) {
         if (activityFailureCode(error) !== 'RESERVATION_NOT_HELD') throw error;
         // The database says the hold lapsed (its clock passed expires_at first): settle as expired.
@@ -84,7 +86,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
         workflowId: bookingWorkflowId(newBookingId),
         parentClosePolicy: ParentClosePolicy.ABANDON,
         staticSummary: input.summary,
-        typedSearchAttributes: bookingSearchAttributes({ ...input, status: 'confirmed' }),
+        typedSearchAttributes: bookingSearchAttributes({ ...input, status: bookingStatus }),
         args: [
           {
             bookingId: newBookingId,
@@ -94,7 +96,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
             serviceTemplateId: input.serviceTemplateId,
             bookableIds: input.bookableIds,
             bookerUserId: input.bookerUserId,
-            status: 'confirmed',
+            status: bookingStatus,
             startsAt: input.startsAt,
             endsAt: input.endsAt,
             timezone: input.timezone,

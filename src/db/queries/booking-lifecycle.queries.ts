@@ -57,8 +57,9 @@ export async function recordBookingTransition(db: Knex, transition: BookingTrans
     if (stamp) change[stamp] = transition.occurredAt;
     if (transition.checkInMethod) change.checkInMethod = transition.checkInMethod;
     if (transition.review) change.review = JSON.stringify(transition.review);
+    if (transition.toStatus === 'cancelled') Object.assign(change, { cancelledAt: transition.occurredAt, cancelledBy: transition.actor, cancellationReason: transition.reason ?? null });
     // A booking that no longer occupies time frees it in the same transaction.
-    if (transition.toStatus === 'no_show' || transition.toStatus === 'completed') await trx('allocations').where({ bookingId: transition.bookingId }).delete();
+    if (['no_show', 'completed', 'expired', 'cancelled'].includes(transition.toStatus)) await trx('allocations').where({ bookingId: transition.bookingId }).delete();
     await trx('bookings').where({ id: transition.bookingId }).update(change);
     await appendBookingEvent(trx, transition);
   });

@@ -81,3 +81,9 @@ export async function listBookings(db: Knex, filter: BookingListFilter): Promise
   if (filter.after) query.whereRaw('(starts_at, id) > (?, ?)', [filter.after.startsAt, filter.after.id]);
   return query.orderBy([{ column: 'starts_at' }, { column: 'id' }]).limit(filter.limit);
 }
+
+/** When a client failed to show up for bookings of one organization (for no-show bans). */
+export async function noShowTimes(db: Knex, organizationId: string, bookerUserId: string): Promise<Date[]> {
+  const rows: Array<{ noShowAt: Date }> = await db('bookings').where({ organizationId, bookerUserId, status: 'no_show' }).whereNotNull('no_show_at').select('no_show_at');
+  return rows.map((row) => row.noShowAt);
+}

@@ -83,6 +83,8 @@ export interface HoldConfirmation {
   bookingId: string;
   bookingWorkflowId: string;
   confirmedBy: string;
+  /** `pending` when the service needs manual approval; confirmed otherwise. */
+  status?: 'pending' | 'confirmed';
 }
 
 /**
@@ -113,7 +115,7 @@ export async function confirmHold(db: Knex, confirmation: HoldConfirmation): Pro
       reservationId: reservation.id,
       bookerUserId: reservation.bookerUserId,
       createdBy: confirmation.confirmedBy,
-      status: 'confirmed',
+      status: confirmation.status ?? 'confirmed',
       startsAt: reservation.startsAt,
       endsAt: reservation.endsAt,
       timezone: reservation.timezone,

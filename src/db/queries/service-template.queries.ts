@@ -4,6 +4,8 @@ import { defaultReservationRules, defaultSchedulingRules } from '../../domain/se
 import type { TemplateRevision, TemplateStatus } from '../../domain/service-template/template-lifecycle';
 import { defaultCheckInRules, defaultRescheduleRules, type CheckInRules, type RescheduleRules } from '../../domain/booking/lifecycle-rules';
 import type { RefundRules } from '../../domain/cancellation/refund-decision';
+import { defaultTimerRules, type TimerRules } from '../../domain/booking/lifecycle-timers';
+import type { NoShowBanRules } from '../../domain/booking/no-show-ban';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ServiceTemplateModel } from '../models/service-template.model';
@@ -187,9 +189,19 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
   checkIn: CheckInRules;
   reschedule: RescheduleRules;
   refund: RefundRules;
+  timers: TimerRules;
+  requireApproval: boolean;
+  noShowBan: NoShowBanRules | null;
 } {
-  const lifecycle = template.lifecycle as { reservation?: Partial<ReservationRules>; checkIn?: Partial<CheckInRules> };
-  const cancellation = (template.cancellation ?? {}) as Partial<RescheduleRules> & Partial<RefundRules>;
+  const lifecycle = template.lifecycle as {
+    reservation?: Partial<ReservationRules>;
+    checkIn?: Partial<CheckInRules>;
+    confirmation?: { autoConfirm?: boolean; approvalDeadlineSeconds?: number };
+    completion?: { autoComplete?: boolean; autoCompleteAfterMinutes?: number };
+  };
+  const cancellation = (template.cancellation ?? {}) as Partial<RescheduleRules> &
+    Partial<RefundRules> & { noShowPolicy?: { autoMarkNoShow?: boolean; markNoShowAfterMinutes?: number; trackNoShows?: boolean; maxNoShowsBeforeBan?: number; banDurationDays?: number } };
+  const noShow = cancellation.noShowPolicy ?? {};
   return {
     duration: template.duration as unknown as DurationRules,
     reservation: { ...defaultReservationRules, ...lifecycle.reservation },
@@ -197,6 +209,15 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
     checkIn: { ...defaultCheckInRules, ...pick(lifecycle.checkIn ?? {}, ['enabled', 'openMinutesBefore', 'closeMinutesAfter', 'allowEarlyCheckIn']) },
     reschedule: { ...defaultRescheduleRules, ...pick(cancellation, ['allowReschedule', 'rescheduleDeadlineHours']) },
     refund: { refundTiers: cancellation.refundTiers ?? [], ...(cancellation.lateCancellation ? { lateCancellation: cancellation.lateCancellation } : {}) },
+    timers: {
+      approvalDeadlineSeconds: lifecycle.confirmation?.approvalDeadlineSeconds ?? defaultTimerRules.approvalDeadlineSeconds,
+      autoMarkNoShow: noShow.autoMarkNoShow ?? false,
+      markNoShowAfterMinutes: noShow.markNoShowAfterMinutes ?? defaultTimerRules.markNoShowAfterMinutes,
+      autoComplete: lifecycle.completion?.autoComplete ?? false,
+      autoCompleteAfterMinutes: lifecycle.completion?.autoCompleteAfterMinutes ?? 0,
+    },
+    requireApproval: lifecycle.confirmation?.autoConfirm === false,
+    noShowBan: noShow.trackNoShows && noShow.maxNoShowsBeforeBan && noShow.banDurationDays ? { maxNoShows: noShow.maxNoShowsBeforeBan, banDays: noShow.banDurationDays } : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { contains, overlaps, type TimeRange } from '../shared/ranges';
-import { addMinutes } from '../shared/time';
+import { addMinutes } from '../shared/durations';
 
 /** How a service occupies time: the visible appointment plus the buffers that block the bookable. */
 export interface SlotShape {

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors';
-import { addMinutes } from '../shared/time';
+import { addMinutes } from '../shared/durations';
 
 /** Check-in settings of a service template (spec §3.3 `lifecycle.checkIn`). */
 export interface CheckInRules {

@@ -2,7 +2,7 @@ import type { DateOverride } from '../availability/calendar-config';
 import { fitsWindows, slotAt, type Slot } from '../availability/slots';
 import { scheduleWindows, type WeeklySchedule } from '../availability/weekly-schedule';
 import { DomainError } from '../shared/errors';
-import { addMinutes } from '../shared/time';
+import { addMinutes } from '../shared/durations';
 import type { DurationRules, ReservationRules, SchedulingRules } from '../service-template/service-template-rules';
 
 /** What the hold is asked for and everything the decision depends on. */

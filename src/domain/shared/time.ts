@@ -66,8 +66,3 @@ export function nextLocalDate(localDate: string): string {
 export function toLocalIso(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO()!;
 }
-
-/** Adds whole minutes to an instant (absolute time, so DST never stretches a duration). */
-export function addMinutes(instant: Date, minutes: number): Date {
-  return new Date(instant.getTime() + minutes * 60_000);
-}

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { freeSlots } from '../../domain/availability/slots';
 import { scheduleWindows } from '../../domain/availability/weekly-schedule';
 import { DomainError } from '../../domain/shared/errors';
-import { addMinutes } from '../../domain/shared/time';
+import { addMinutes } from '../../domain/shared/durations';
 import { busyRanges } from '../../db/queries/availability.queries';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { listCalendarOverrides } from '../../db/queries/calendar.queries';

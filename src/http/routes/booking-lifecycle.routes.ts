@@ -10,9 +10,11 @@ import { findServiceTemplateVersion, templateRules } from '../../db/queries/serv
 import { newId } from '../../ids';
 import { updateBooking } from '../../../temporal/commands/booking.commands';
 import {
+  approveBookingUpdate,
   checkInBookingUpdate,
   completeBookingUpdate,
   markNoShowUpdate,
+  rejectBookingUpdate,
   rescheduleBookingUpdate,
   reviewBookingUpdate,
 } from '../../../workflows/booking/booking.contract';
@@ -25,6 +27,7 @@ import { presentBooking } from './booking.presenter';
 import { checkInSchema, rescheduleSchema, reviewSchema, transitionNoteSchema } from './booking-lifecycle.schemas';
 
 const viewers: Permission[] = ['booking:view_own', 'booking:view_location', 'booking:manage_org'];
+const approvers: Permission[] = ['booking:manage_location', 'booking:manage_org'];
 const checkers: Permission[] = ['booking:check_in', 'booking:manage_location', 'booking:manage_org'];
 const finishers: Permission[] = ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'];
 const reschedulers: Permission[] = ['booking:reschedule_own', 'booking:manage_location', 'booking:manage_org'];
@@ -37,6 +40,20 @@ export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<A
   const answer = async (ctx: RouterContext<AppState>, bookingId: string) => {
     ctx.body = presentBooking((await findBooking(db, ctx.state.access!.organizationId, bookingId))!);
   };
+
+  router.post('/bookings/:id/approve', permit(db, approvers, scope), async (ctx) => {
+    const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    await updateBooking(temporal, booking.id, approveBookingUpdate, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, 'approve'));
+    await answer(ctx, booking.id);
+  });
+
+  router.post('/bookings/:id/reject', permit(db, approvers, scope), async (ctx) => {
+    const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    await updateBooking(temporal, booking.id, rejectBookingUpdate, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, 'reject'));
+    await answer(ctx, booking.id);
+  });
 
   router.post('/bookings/:id/check-in', permit(db, checkers, scope), async (ctx) => {
     const { method } = parseInput(checkInSchema, ctx.request.body ?? undefined);

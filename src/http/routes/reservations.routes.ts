@@ -2,13 +2,14 @@ import Router, { type RouterContext } from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import { bookingVisibility, canSeeBooking } from '../../domain/auth/booking-visibility';
 import type { Permission } from '../../domain/auth/permissions';
+import { assertNotBanned } from '../../domain/booking/no-show-ban';
 import { planHold } from '../../domain/reservation/plan-hold';
 import { DomainError } from '../../domain/shared/errors';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { listCalendarOverrides } from '../../db/queries/calendar.queries';
 import { findReservation } from '../../db/queries/reservation.queries';
 import { definitionOf, findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
-import { findBooking } from '../../db/queries/booking.queries';
+import { findBooking, noShowTimes } from '../../db/queries/booking.queries';
 import type { ReservationModel } from '../../db/models/reservation.model';
 import { derivedId, newId, sameBodyId } from '../../ids';
 import { confirmReservation, liveReservation, releaseReservation, startReservation } from '../../../temporal/commands/reservation.commands';
@@ -51,6 +52,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
     if (!bookable?.calendar) throw notFound();
     const rules = templateRules(definitionOf(template));
+    if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
     const plan = planHold({
       startsAt: input.startsAt,
       now: deps.now(),
@@ -77,7 +79,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       timezone: plan.timezone,
       holdSeconds: plan.holdSeconds,
       summary: `${template.name} with ${bookable.bookable.name}, ${plan.slot.start.toISOString()}`,
-      bookingRules: { checkIn: rules.checkIn, reschedule: rules.reschedule, refund: rules.refund },
+      bookingRules: { checkIn: rules.checkIn, reschedule: rules.reschedule, refund: rules.refund, timers: rules.timers, requireApproval: rules.requireApproval },
     });
     const reservation = await findReservation(db, access.organizationId, reservationId);
     if (!reservation) throw new Error(`Reservation ${reservationId} answered ${view.status} but has no row`);

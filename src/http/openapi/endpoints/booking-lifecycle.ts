@@ -21,6 +21,8 @@ const action = (path: string, operationId: string, summary: string, permissions:
 
 /** Lifecycle of a booking (booking-lifecycle.routes.ts): each is an update of its workflow. */
 export const bookingLifecycleEndpoints: Endpoint[] = [
+  action('approve', 'approveBooking', 'Approve a pending booking', ['booking:manage_location', 'booking:manage_org'], transitionNoteSchema, transitionErrors, 'For services without auto-confirm; a pending booking not approved by its deadline expires.'),
+  action('reject', 'rejectBooking', 'Reject a pending booking', ['booking:manage_location', 'booking:manage_org'], transitionNoteSchema, transitionErrors, 'The booking is cancelled by the business and its time freed.'),
   action('check-in', 'checkInBooking', 'Record the client’s arrival', ['booking:check_in', 'booking:manage_location', 'booking:manage_org'], checkInSchema, [...transitionErrors, 'CHECK_IN_NOT_OPEN', 'CHECK_IN_CLOSED'], 'Inside the template’s check-in window (opens `openMinutesBefore` the start unless early check-in is allowed, closes `closeMinutesAfter` it).'),
   action('complete', 'completeBooking', 'Record that the service was delivered', ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'], transitionNoteSchema, transitionErrors, 'From checked_in. Frees the remaining time.'),
   action('no-show', 'markBookingNoShow', 'Record that the client did not come', ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'], transitionNoteSchema, transitionErrors, 'From confirmed. Frees the time.'),

@@ -43,7 +43,7 @@ export const reservationEndpoints: Endpoint[] = [
     permissions: bookingWriters,
     body: createReservationSchema,
     success: { status: 201, description: 'The reservation, with `expiresAt`; `Location` names it.' },
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'SLOT_UNAVAILABLE', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'TEMPLATE_NOT_BOOKABLE', 'BOOKABLE_NOT_BOOKABLE', 'WORKFLOW_UNAVAILABLE'],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'SLOT_UNAVAILABLE', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'TEMPLATE_NOT_BOOKABLE', 'BOOKABLE_NOT_BOOKABLE', 'WORKFLOW_UNAVAILABLE', 'CLIENT_BANNED'],
   },
   {
     method: 'get',

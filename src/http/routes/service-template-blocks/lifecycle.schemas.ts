@@ -82,6 +82,8 @@ export const lifecycleConfigSchema = z.strictObject({
   confirmation: z
     .strictObject({
       autoConfirm: z.boolean().default(true),
+      /** Without autoConfirm: how long a booking may wait for approval before it expires (seconds, so tests can be short). */
+      approvalDeadlineSeconds: z.number().int().min(1).max(30 * 24 * 3600).default(24 * 3600),
       requirePayment: z.boolean().default(false),
       requireDeposit: z.boolean().default(false),
       sendConfirmationEmail: z.boolean().default(true),
