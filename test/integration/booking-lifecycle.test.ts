@@ -166,3 +166,38 @@ describe('cancellation records its refund decision with the booking', () => {
     }
   });
 });
+
+describe('listing bookings by bookable and participant', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('filters by the bookable used and by the person booked, combined with status and dates', async () => {
+    const clinic = await setUpClinic(app.baseUrl);
+    const owner = apiClient(app.baseUrl, clinic.owner.token);
+    const secondProvider = await owner.post(`/organizations/${clinic.orgId}/bookables/providers`, {
+      name: 'Dr. Grace Hopper',
+      locationId: clinic.locationId,
+      weeklySchedule: { monday: [{ start: '09:00', end: '17:00' }] },
+    });
+    const client = await addMember(app.baseUrl, clinic, 'client');
+    const clientApi = apiClient(app.baseUrl, client.token);
+    const book = async (api: ReturnType<typeof apiClient>, bookableId: string, wall: string) => {
+      const hold = await api.post('/reservations', { ...reservationBody(clinic, mondayAt(wall)), bookableId });
+      return (await api.patch(`/reservations/${hold.body.id}/confirm`)).body.id as string;
+    };
+    const withAda = await book(clientApi, clinic.providerId, '09:00');
+    const withGrace = await book(owner, secondProvider.body.id, '10:00');
+    const ids = async (query: string) => (await owner.get(`/organizations/${clinic.orgId}/bookings?${query}`)).body.data.map((b: { id: string }) => b.id);
+
+    expect(await ids(`bookableId=${clinic.providerId}`)).toEqual([withAda]);
+    expect(await ids(`bookableId=${secondProvider.body.id}`)).toEqual([withGrace]);
+    expect(await ids(`participantUserId=${client.userId}`)).toEqual([withAda]);
+    expect(await ids(`participantUserId=${client.userId}&status=cancelled`)).toEqual([]);
+    expect(await ids(`bookableId=${secondProvider.body.id}&from=2030-03-04T09:15:00Z&to=2030-03-04T09:20:00Z`)).toEqual([withGrace]);
+    expect(await ids(`bookableId=${secondProvider.body.id}&from=2030-03-04T09:30:00Z`)).toEqual([]);
+  });
+});

@@ -62,6 +62,8 @@ export async function findBooking(db: Knex, organizationId: string, bookingId: s
 export interface BookingListFilter {
   organizationId: string;
   bookerUserId?: string;
+  bookableId?: string;
+  participantUserId?: string;
   locationIds?: readonly string[];
   status?: BookingStatus;
   from?: Date;
@@ -74,6 +76,8 @@ export interface BookingListFilter {
 export async function listBookings(db: Knex, filter: BookingListFilter): Promise<BookingModel[]> {
   const query = BookingModel.query(db).where('organization_id', filter.organizationId);
   if (filter.bookerUserId) query.where('booker_user_id', filter.bookerUserId);
+  if (filter.participantUserId) query.where('booker_user_id', filter.participantUserId);
+  if (filter.bookableId) query.whereExists((sub) => sub.select(db.raw('1')).from('booking_bookables').whereRaw('booking_bookables.booking_id = bookings.id').where('booking_bookables.bookable_id', filter.bookableId!));
   if (filter.locationIds) query.whereIn('location_id', filter.locationIds as string[]);
   if (filter.status) query.where('status', filter.status);
   if (filter.from) query.where('ends_at', '>', filter.from);

@@ -44,6 +44,8 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
     const page = await listBookings(db, {
       organizationId: ctx.params.orgId!,
       status: query.status,
+      bookableId: query.bookableId,
+      participantUserId: query.participantUserId,
       from: query.from,
       to: query.to,
       limit: query.limit + 1,

@@ -6,6 +6,10 @@ import { idSchema, instantSchema, limitSchema } from './shared.schemas';
 export const bookingListQuerySchema = z.strictObject({
   status: z.enum(bookingStatuses).optional(),
   locationId: idSchema.optional(),
+  /** Bookings that use this bookable. */
+  bookableId: idSchema.optional(),
+  /** Bookings this user takes part in (as the booker, until participants arrive). */
+  participantUserId: z.string().max(64).optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   limit: limitSchema,
