@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { claimHold, confirmHold, endHold } from '../src/db/queries/hold.queries';
+import { claimHold, confirmHold, endHold, extendHoldRecord } from '../src/db/queries/hold.queries';
 import type { HoldClaimMessage } from '../src/domain/reservation/hold-claim';
 import { asActivityFailure } from './activity-failure';
 
@@ -28,6 +28,11 @@ export function createReservationActivities({ db }: ReservationActivityDeps) {
     /** Turns the hold into a booking row; RESERVATION_NOT_HELD when it lapsed. */
     async confirmHold(input: { reservationId: string; bookingId: string; bookingWorkflowId: string; confirmedBy: string; status?: 'pending' | 'confirmed' }): Promise<void> {
       await asActivityFailure(() => confirmHold(db, input));
+    },
+
+    /** Moves the hold's expiry later; RESERVATION_NOT_HELD once it lapsed. */
+    async extendHold(input: { reservationId: string; expiresAt: string }): Promise<void> {
+      await asActivityFailure(() => extendHoldRecord(db, input.reservationId, new Date(input.expiresAt)));
     },
 
     /** Frees the hold's time, recording it as released or expired. */

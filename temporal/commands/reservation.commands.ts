@@ -5,6 +5,7 @@ import type { reservationWorkflow } from '../../workflows/reservation/reservatio
 import {
   awaitHoldUpdate,
   confirmReservationUpdate,
+  extendReservationUpdate,
   releaseReservationUpdate,
   reservationStateQuery,
   reservationWorkflowId,
@@ -55,6 +56,18 @@ export async function confirmReservation(
 ): Promise<ReservationView> {
   return sendUpdate(temporal, reservationWorkflowId(request.reservationId), confirmReservationUpdate, {
     args: [{ confirmedBy: request.confirmedBy }],
+    updateId: request.updateId,
+    whenClosed: () => notHeld(temporal, request.reservationId),
+  });
+}
+
+/** Asks the reservation workflow to hold its slot longer (EXTENSION_NOT_ALLOWED past the template's limit). */
+export async function extendReservation(
+  temporal: TemporalGateway,
+  request: { reservationId: string; extendedBy: string; updateId: string },
+): Promise<ReservationView> {
+  return sendUpdate(temporal, reservationWorkflowId(request.reservationId), extendReservationUpdate, {
+    args: [{ extendedBy: request.extendedBy }],
     updateId: request.updateId,
     whenClosed: () => notHeld(temporal, request.reservationId),
   });

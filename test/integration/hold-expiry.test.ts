@@ -84,3 +84,40 @@ describe('holds expire on their durable timer', () => {
     }
   });
 });
+
+describe('extending a hold', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('pushes the expiry back up to the template’s limit, and the hold then expires at its new time', async () => {
+    const clinic = await setUpClinic(app.baseUrl, { holdDurationSeconds: 3 });
+    const owner = apiClient(app.baseUrl, clinic.owner.token);
+    const extendable = await owner.post(`/organizations/${clinic.orgId}/service-templates`, {
+      name: 'Extendable',
+      duration: { type: 'fixed', fixedMinutes: 30 },
+      lifecycle: { reservation: { holdDurationSeconds: 3, allowExtension: true, maxExtensions: 1, extensionDurationSeconds: 4 } },
+    });
+    const hold = await owner.post('/reservations', { ...reservationBody(clinic, mondayAt('09:00')), serviceTemplateId: extendable.body.id });
+    const extended = await owner.post(`/reservations/${hold.body.id}/extend`, {});
+    expect(extended.status).toBe(200);
+    expect(Date.parse(extended.body.expiresAt) - Date.parse(hold.body.expiresAt)).toBe(4_000);
+    const again = await owner.post(`/reservations/${hold.body.id}/extend`, {});
+    expect(again.status).toBe(422);
+    expect(again.body.error).toMatchObject({ code: 'EXTENSION_NOT_ALLOWED', details: { extensions: 1, max: 1 } });
+
+    // Past the original expiry the hold is still held; past the extended one it is gone.
+    await sleep(Math.max(0, Date.parse(hold.body.expiresAt) - Date.now()) + 500);
+    expect((await owner.get(`/reservations/${hold.body.id}`)).body).toMatchObject({ status: 'held', live: { status: 'held', extensions: 1 } });
+    const expired = await eventually(() => owner.get(`/reservations/${hold.body.id}`), (r) => r.body.status === 'expired');
+    expect(expired.body.status).toBe('expired');
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(extended.body.expiresAt));
+
+    const fixed = await owner.post('/reservations', reservationBody(clinic, mondayAt('10:00')));
+    const refused = await owner.post(`/reservations/${fixed.body.id}/extend`, {});
+    expect(refused.body.error).toMatchObject({ code: 'EXTENSION_NOT_ALLOWED', details: { max: 0 } });
+  });
+});

@@ -492,6 +492,7 @@ const TABLE: Record<string, Variant[]> = {
   'PATCH /api/v1/reservations/{id}/confirm': holdActions,
   'POST /api/v1/reservations/{id}/confirm': holdActions,
   'DELETE /api/v1/reservations/{id}': holdActions,
+  'POST /api/v1/reservations/{id}/extend': holdActions,
 
   // ── Bookings ───────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/organizations/{orgId}/bookings': [

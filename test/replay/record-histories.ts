@@ -53,7 +53,18 @@ async function main(app: TestApp): Promise<void> {
   await timedOwner.post(`/bookings/${noShow.id}/approve`, {});
   await Promise.all([waitForClose(expiring.workflowId), waitForClose(noShow.workflowId)]);
 
+  // A hold extended once, then expiring at its new time.
+  const extendable = (await owner.post(`/organizations/${clinic.orgId}/service-templates`, {
+    name: 'Extendable',
+    duration: { type: 'fixed', fixedMinutes: 30 },
+    lifecycle: { reservation: { holdDurationSeconds: 2, allowExtension: true, maxExtensions: 1, extensionDurationSeconds: 2 } },
+  })).body;
+  const extendedHold = (await owner.post('/reservations', { ...reservationBody(clinic, mondayAt('16:00')), serviceTemplateId: extendable.id })).body;
+  await owner.post(`/reservations/${extendedHold.id}/extend`, {});
+  await waitForClose(extendedHold.workflowId);
+
   const scenarios: Record<string, string> = {
+    'reservation-extended-expired': extendedHold.workflowId,
     'booking-approval-expired': expiring.workflowId,
     'booking-approved-auto-no-show': noShow.workflowId,
     'booking-reviewed': lifecycleBooking.workflowId,

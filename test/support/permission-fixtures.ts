@@ -130,7 +130,7 @@ export async function createTemplate(api: Caller, orgId: string, opts: { status?
       name: opts.name ?? unique('Consultation'),
       status: opts.status ?? 'active',
       duration: { type: 'fixed', fixedMinutes: 30 },
-      lifecycle: { reservation: { holdDurationSeconds: 900 } },
+      lifecycle: { reservation: { holdDurationSeconds: 900, allowExtension: true, maxExtensions: 20, extensionDurationSeconds: 60 } },
     }),
     'create service template',
   );

@@ -10,6 +10,8 @@ export interface ReservationInput extends HoldRequestFields {
   summary: string;
   /** The lifecycle rules the booking will keep (absent in reservations made before they existed). */
   bookingRules?: BookingRules;
+  /** How far the holder may extend the hold (absent: not at all). */
+  extensions?: { max: number; seconds: number };
 }
 
 /** The live state of a reservation, as its queries and updates report it. */
@@ -18,6 +20,8 @@ export interface ReservationView {
   status: ReservationWorkflowStatus;
   expiresAt: string | null;
   bookingId: string | null;
+  /** How many times the hold was extended (absent in older workflows' answers). */
+  extensions?: number;
 }
 
 /** Who confirms a hold. */
@@ -39,6 +43,13 @@ export function reservationWorkflowId(reservationId: string): string {
 export const awaitHoldUpdate = defineUpdate<ReservationView>('awaitHold');
 /** Turns the hold into a booking workflow; fails with RESERVATION_NOT_HELD once it expired or was released. */
 export const confirmReservationUpdate = defineUpdate<ReservationView, [ConfirmReservationRequest]>('confirmReservation');
+/** Who extends a hold. */
+export interface ExtendReservationRequest {
+  extendedBy: string;
+}
+
+/** Pushes the hold's expiry back by the template's extension time (EXTENSION_NOT_ALLOWED past its limit). */
+export const extendReservationUpdate = defineUpdate<ReservationView, [ExtendReservationRequest]>('extendReservation');
 /** Gives the slot back before the hold expires. */
 export const releaseReservationUpdate = defineUpdate<ReservationView, [ReleaseReservationRequest]>('releaseReservation');
 /** The live state. */

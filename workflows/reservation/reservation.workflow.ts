@@ -3,6 +3,7 @@
  *
  * States: claiming → held → confirmed | released | expired; claiming → rejected when the slot is taken.
  * Messages: update `awaitHold` (answers the creating request: held + expiry, or SLOT_UNAVAILABLE),
+ *   update `extendReservation` (behind patch `hold-extensions`: the expiry wait restarts),
  *   update `confirmReservation` (starts the booking workflow), update `releaseReservation`,
  *   query `reservationState`.
  * Timers: the hold expiry (`lifecycle.reservation.holdDurationSeconds` of the service template).
@@ -13,6 +14,7 @@ import {
   ParentClosePolicy,
   condition,
   allHandlersFinished,
+  patched,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -22,13 +24,15 @@ import { bookingSearchAttributes, searchAttributes } from '../../temporal/search
 import { bookingWorkflow } from '../booking/booking.workflow';
 import { bookingWorkflowId } from '../booking/booking.contract';
 import { databaseActivities as db } from '../shared/activity-profiles';
-import { activityFailureCode, businessFailure } from '../shared/failures';
+import { activityFailureCode, businessFailure, refusalFromActivity } from '../shared/failures';
 import {
   awaitHoldUpdate,
   confirmReservationUpdate,
+  extendReservationUpdate,
   releaseReservationUpdate,
   reservationStateQuery,
   type ConfirmReservationRequest,
+  type ExtendReservationRequest,
   type ReleaseReservationRequest,
   type ReservationInput,
   type ReservationView,
@@ -43,12 +47,15 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
   let status: Status = 'claiming';
   let expiresAt: Date | null = null;
   let bookingId: string | null = null;
+  let extensions = 0;
+  let extending = false;
 
   const view = (): ReservationView => ({
     reservationId: input.reservationId,
     status: status === 'confirming' || status === 'releasing' ? 'held' : status,
     expiresAt: expiresAt?.toISOString() ?? null,
     bookingId,
+    extensions,
   });
   const moveTo = (next: Status): void => {
     status = next;
@@ -112,6 +119,34 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
   );
 
   setHandler(
+    extendReservationUpdate,
+    async () => {
+      extending = true;
+      try {
+        const extended = new Date(expiresAt!.getTime() + input.extensions!.seconds * 1000);
+        await db.extendHold({ reservationId: input.reservationId, expiresAt: extended.toISOString() }).catch((error: unknown) => {
+          throw refusalFromActivity(error);
+        });
+        expiresAt = extended;
+        extensions += 1;
+        return view();
+      } finally {
+        extending = false;
+      }
+    },
+    {
+      validator: (_request: ExtendReservationRequest) => {
+        requireHeld();
+        if (extending) throw businessFailure('CONFLICT', 'The hold is being extended already.');
+        const allowed = input.extensions?.max ?? 0;
+        if (extensions >= allowed) {
+          throw businessFailure('EXTENSION_NOT_ALLOWED', allowed === 0 ? 'This hold cannot be extended.' : `This hold was extended ${extensions} times, the most allowed.`, { extensions, max: allowed });
+        }
+      },
+    },
+  );
+
+  setHandler(
     releaseReservationUpdate,
     async () => {
       moveTo('releasing');
@@ -121,6 +156,14 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
     },
     { validator: (_request: ReleaseReservationRequest) => requireHeld() },
   );
+
+  // A function, not a comparison, because handlers change `status` between awaits.
+  const holding = (): boolean => status === 'held';
+  // Settle before the activity runs, so a confirm arriving meanwhile is refused, not raced.
+  const expire = async () => {
+    moveTo('expired');
+    await db.endHold({ reservationId: input.reservationId, outcome: 'expired' });
+  };
 
   try {
     // Workflow time is deterministic: replaying this line after a crash yields the same expiry.
@@ -135,11 +178,19 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
     return view();
   }
 
-  const settled = await condition(() => status !== 'held', expiresAt.getTime() - Date.now());
-  if (!settled) {
-    // Settle before the activity runs, so a confirm arriving meanwhile is refused, not raced.
-    moveTo('expired');
-    await db.endHold({ reservationId: input.reservationId, outcome: 'expired' });
+  if (patched('hold-extensions')) {
+    // Wait for the current expiry; an extension moves it, so the wait starts again.
+    for (;;) {
+      const until: Date = expiresAt;
+      const woke = await condition(() => status !== 'held' || extending || expiresAt !== until, Math.max(1, until.getTime() - Date.now()));
+      if (extending) await condition(() => !extending);
+      if (!holding()) break;
+      if (woke || expiresAt !== until) continue;
+      await expire();
+      break;
+    }
+  } else if (!(await condition(() => status !== 'held', expiresAt.getTime() - Date.now()))) {
+    await expire();
   }
   await condition(() => status !== 'confirming' && status !== 'releasing');
   await condition(allHandlersFinished);

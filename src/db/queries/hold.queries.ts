@@ -137,3 +137,15 @@ export async function endHold(db: Knex, reservationId: string, outcome: 'release
     await trx('reservations').where({ id: reservationId, status: 'held' }).update({ status: outcome, updatedAt: trx.fn.now() });
   });
 }
+
+/** Moves a live hold's expiry (reservation and allocations together); RESERVATION_NOT_HELD once it lapsed. Idempotent. */
+export async function extendHoldRecord(db: Knex, reservationId: string, expiresAt: Date): Promise<void> {
+  await db.transaction(async (trx) => {
+    const reservation = await ReservationModel.query(trx).findById(reservationId).forUpdate();
+    if (!reservation || reservation.status !== 'held') throw new DomainError('RESERVATION_NOT_HELD', 'The hold has expired or was released.', { status: reservation?.status });
+    if (reservation.expiresAt.getTime() === expiresAt.getTime()) return;
+    const moved = await trx('allocations').where({ reservationId, kind: 'hold' }).where('expires_at', '>', trx.fn.now()).update({ expiresAt }).returning('id');
+    if (moved.length !== reservation.bookableIds.length) throw new DomainError('RESERVATION_NOT_HELD', 'The hold has expired.', { status: 'expired' });
+    await trx('reservations').where({ id: reservationId }).update({ expiresAt, updatedAt: trx.fn.now() });
+  });
+}

@@ -13,6 +13,9 @@ export interface DurationRules {
 /** How long a reservation holds its slot before it expires. */
 export interface ReservationRules {
   holdDurationSeconds: number;
+  allowExtension?: boolean;
+  maxExtensions?: number;
+  extensionDurationSeconds?: number;
 }
 
 /** Scheduling limits that apply when a slot is chosen. */

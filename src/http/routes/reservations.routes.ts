@@ -12,7 +12,7 @@ import { definitionOf, findServiceTemplate, templateRules } from '../../db/queri
 import { findBooking, noShowTimes } from '../../db/queries/booking.queries';
 import type { ReservationModel } from '../../db/models/reservation.model';
 import { derivedId, newId, sameBodyId } from '../../ids';
-import { confirmReservation, liveReservation, releaseReservation, startReservation } from '../../../temporal/commands/reservation.commands';
+import { confirmReservation, extendReservation, liveReservation, releaseReservation, startReservation } from '../../../temporal/commands/reservation.commands';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { permit, scopeOfRow } from '../middleware/permit';
@@ -79,6 +79,9 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       timezone: plan.timezone,
       holdSeconds: plan.holdSeconds,
       summary: `${template.name} with ${bookable.bookable.name}, ${plan.slot.start.toISOString()}`,
+      ...(rules.reservation.allowExtension && rules.reservation.maxExtensions && rules.reservation.extensionDurationSeconds
+        ? { extensions: { max: rules.reservation.maxExtensions, seconds: rules.reservation.extensionDurationSeconds } }
+        : {}),
       bookingRules: { checkIn: rules.checkIn, reschedule: rules.reschedule, refund: rules.refund, timers: rules.timers, requireApproval: rules.requireApproval },
     });
     const reservation = await findReservation(db, access.organizationId, reservationId);
@@ -105,6 +108,13 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
   };
   router.patch('/reservations/:id/confirm', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), confirm);
   router.post('/reservations/:id/confirm', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), confirm);
+
+  router.post('/reservations/:id/extend', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {
+    const reservation = await visibleReservation(ctx, ctx.params.id!);
+    const access = ctx.state.access!;
+    await extendReservation(temporal, { reservationId: reservation.id, extendedBy: access.actorId, updateId: ctx.state.idempotencyKey ?? `extend:${newId('reservation')}` });
+    ctx.body = presentReservation((await findReservation(db, access.organizationId, reservation.id))!);
+  });
 
   router.delete('/reservations/:id', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {
     const reservation = await visibleReservation(ctx, ctx.params.id!);

@@ -20,6 +20,18 @@ const confirm = (method: 'patch' | 'post', operationId: string): Endpoint => ({
 /** Availability (availability.routes.ts) and reservations (reservations.routes.ts). */
 export const reservationEndpoints: Endpoint[] = [
   {
+    method: 'post',
+    path: '/api/v1/reservations/{id}/extend',
+    operationId: 'extendReservation',
+    summary: 'Hold a slot longer',
+    description: 'Pushes `expiresAt` back by the template\'s `lifecycle.reservation.extensionDurationSeconds`, at most `maxExtensions` times (`allowExtension` must be on).',
+    tag: 'Reservations',
+    authenticated: true,
+    permissions: bookingWriters,
+    success: { status: 200, description: 'The reservation with its new expiry.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'EXTENSION_NOT_ALLOWED', 'CONFLICT', 'WORKFLOW_UNAVAILABLE'],
+  },
+  {
     method: 'get',
     path: '/api/v1/bookables/{id}/availability',
     operationId: 'getAvailability',
