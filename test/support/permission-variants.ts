@@ -1,0 +1,199 @@
+import { signUp, type ApiResponse } from './http-client';
+import {
+  addMembership,
+  approvalTemplate,
+  bookAndProgress,
+  book,
+  createApiKey,
+  createAsset,
+  createBlock,
+  createLocation,
+  createOrganization,
+  createOverride,
+  createProvider,
+  createTemplate,
+  hold,
+  unique,
+  type Principal,
+  type World,
+} from './permission-fixtures';
+import type { TestApp } from './test-app';
+
+/**
+ * Role × endpoint permission matrix (spec §6). One organization has a member of every role (the
+ * location manager limited to location A) and an API key acting as a manager; a second organization
+ * is another tenant. Each row of TABLE is an endpoint of the OpenAPI registry; each variant a target
+ * (location A or B, a draft, someone else's booking, another organization's row…) with the outcome
+ * expected for every caller:
+ *
+ *   Y  allowed: the endpoint's documented success status (2xx), the body being valid
+ *   F  403 FORBIDDEN: a member without the permission (or outside their locations)
+ *   N  404 NOT_FOUND: what the caller may not even see (another tenant's rows, always; drafts and
+ *      other people's bookings for those who only see their own)
+ *
+ * Semantics the table encodes (spec §6 permission map, roles inheriting as in permissions.ts):
+ * - clients read what is bookable (locations, bookables, calendars, active templates, availability),
+ *   hold and confirm slots, and see or cancel only their own reservations and bookings;
+ * - staff see the catalogue, members and every booking of their locations, but do not book or configure;
+ * - providers see the catalogue (booking:view_assigned) but not availability or bookings lists, which
+ *   the registry does not grant to booking:view_assigned;
+ * - a location manager limited to A is a member of the organization: organization-wide reads (the
+ *   organization, its lists, active templates) are allowed; rows located at B (a location, bookable,
+ *   calendar, reservation or booking there) are 403; it configures, books and cancels only at A, and a
+ *   calendar belongs where its bookable now is (a provider moved from A to B is no longer A's);
+ * - managers configure everything (locations, bookables, calendars, templates) and manage bookings;
+ * - admins also change the organization, its members and API keys; only owners add owners or delete it;
+ * - an API key acts with its role (manager here) in its own organization only.
+ *
+ * Each mutating cell expected to succeed gets fresh rows (or sends a no-op-safe body, such as a
+ * location's own name); the cells expected to be refused share one row per target. Reads run in
+ * parallel; refused mutations run one at a time between two snapshots of every organization-scoped
+ * table of this file's organizations, which must be equal; allowed mutations run last.
+ */
+
+export const Y = 'ok' as const;
+export const F = 403 as const;
+export const N = 404 as const;
+export type Outcome = typeof Y | typeof F | typeof N;
+/** One outcome per caller, in the order of `principals`: client, staff, provider, location_manager(A), manager, admin, owner, api_key. */
+export type Outcomes = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+
+export const ALL: Outcomes = [Y, Y, Y, Y, Y, Y, Y, Y];
+export const HIDDEN: Outcomes = [N, N, N, N, N, N, N, N];
+
+/** What one cell sends: path parameters, query, body, and (rarely) another token for the caller. */
+export interface Req {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  token?: string;
+}
+
+export interface Ctx {
+  w: World;
+  app: TestApp;
+}
+
+export interface Variant {
+  target: string;
+  outcomes: Outcomes;
+  /** `allowed`: whether this cell is expected to succeed (and so must consume rows of its own). */
+  request(w: World, who: Principal, allowed: boolean): Promise<Req> | Req;
+  /** More to check on an allowed answer. */
+  checkAllowed?(response: ApiResponse, w: World, who: Principal): void;
+  /** More to check on a refused mutation, beyond the organizations' tables being unchanged. */
+  checkRefused?(ctx: Ctx, req: Req): Promise<void>;
+}
+
+/**
+ * Rows a mutating cell uses up (a hold to confirm, a key to revoke…): every cell expected to succeed
+ * gets a new one; the cells expected to be refused share one, which each of them must leave exactly
+ * as it was (checked by the snapshots around every refused mutation).
+ */
+export function consumable<T>(create: (w: World) => Promise<T>): (w: World, allowed: boolean) => Promise<T> {
+  const shared = new Map<World, Promise<T>>();
+  return (w, allowed) => {
+    if (allowed) return create(w);
+    if (!shared.has(w)) shared.set(w, create(w));
+    return shared.get(w)!;
+  };
+}
+
+/** An organization to close, with the matrix's users in it with the same roles (and its own manager API key). */
+export const doomedOrganization = consumable(async (w) => {
+  const orgId = await createOrganization(w.owner, unique('Doomed'));
+  w.orgIds.push(orgId);
+  const location = await createLocation(w.owner, orgId);
+  const [apiKey] = await Promise.all([
+    createApiKey(w.owner, orgId, 'manager'),
+    ...(['client', 'staff', 'provider', 'manager', 'admin'] as const).map((role) => addMembership(w.owner, orgId, w.org.users[role], role)),
+    addMembership(w.owner, orgId, w.org.users.location_manager, 'location_manager', [location.id]),
+  ]);
+  return { orgId, apiKeySecret: apiKey.secret };
+});
+
+export const newcomer = consumable((w) => signUp(w.baseUrl, 'Matrix Newcomer'));
+export const coOwner = consumable((w) => signUp(w.baseUrl, 'Matrix Co-owner'));
+
+export const spareKey = consumable((w) => createApiKey(w.owner, w.org.id, 'client'));
+export const providerAtA = consumable((w) => createProvider(w.owner, w.org.id, w.org.locA.id));
+export const assetAtB = consumable((w) => createAsset(w.owner, w.org.id, w.org.locB.id));
+export const providerToMove = consumable((w) => createProvider(w.owner, w.org.id, w.org.locA.id));
+export const overrideAt = (at: 'providerA' | 'providerB') => consumable(async (w) => ({ calendarId: w.org[at].calendarId, id: await createOverride(w.owner, w.org[at].calendarId, w.days.next()) }));
+export const blockAt = (at: 'providerA' | 'providerB') => consumable(async (w) => ({ calendarId: w.org[at].calendarId, id: await createBlock(w.owner, w.org[at].calendarId, w.days.next()) }));
+export const overrideAtA = overrideAt('providerA');
+export const overrideAtB = overrideAt('providerB');
+export const blockAtA = blockAt('providerA');
+export const blockAtB = blockAt('providerB');
+export const templateToRevise = consumable((w) => createTemplate(w.owner, w.org.id));
+export const templateToDelete = consumable((w) => createTemplate(w.owner, w.org.id));
+
+export const otherOrg = (request: Variant['request']): Variant => ({ target: 'another organization', outcomes: HIDDEN, request });
+
+export const ids = (response: ApiResponse) => (response.body.data as { id: string }[]).map((row) => row.id);
+export const managesTemplates = (who: Principal) => ['manager', 'admin', 'owner', 'api_key'].includes(who);
+
+// Bodies that are valid, so an allowed call answers 2xx and never 400.
+export const providerBody = (locationId: string) => ({ name: unique('Dr. Matrix'), locationId, weeklySchedule: { monday: [{ start: '09:00', end: '12:00' }] } });
+export const assetBody = (locationId: string) => ({ name: unique('Matrix asset'), locationId, assetType: 'equipment' });
+export const venueBody = (locationId: string) => ({ name: unique('Matrix room'), locationId, capacity: { max: 10 } });
+export const virtualBody = (locationId: string) => ({ name: unique('Matrix meeting'), locationId, kind: 'video_conference' });
+export const templateBody = () => ({ name: unique('Matrix service'), duration: { type: 'fixed', fixedMinutes: 45 } });
+export const reservationAt = (w: World, bookableId: string) => ({ serviceTemplateId: w.org.template.id, bookableId, startsAt: w.slots.next(bookableId) });
+export const availabilityQuery = (templateId: string) => ({ serviceTemplateId: templateId, from: '2030-03-04T00:00:00+01:00', to: '2030-03-05T00:00:00+01:00' });
+
+export const bookableCreation = (body: (locationId: string) => unknown): Variant[] => [
+  { target: 'at location A', outcomes: [F, F, F, Y, Y, Y, Y, Y], request: (w) => ({ params: { orgId: w.org.id }, body: body(w.org.locA.id) }) },
+  { target: 'at location B', outcomes: [F, F, F, F, Y, Y, Y, Y], request: (w) => ({ params: { orgId: w.org.id }, body: body(w.org.locB.id) }) },
+  otherOrg((w) => ({ params: { orgId: w.other.id }, body: body(w.other.loc.id) })),
+];
+
+// Holds and bookings of the client at A, and of the owner at B, for the cells that act on them.
+export const clientsHoldAtA = consumable((w) => hold(w.as('client'), w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id)));
+export const ownersHoldAtB = consumable((w) => hold(w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id)));
+export const clientsBookingAtA = consumable((w) => book(w.as('client'), w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id)));
+export const ownersBookingAtB = consumable((w) => book(w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id)));
+
+export const holdActions: Variant[] = [
+  { target: "client's own hold at A", outcomes: [Y, F, F, Y, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await clientsHoldAtA(w, allowed) } }) },
+  { target: "owner's hold at B", outcomes: [N, F, F, F, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await ownersHoldAtB(w, allowed) } }) },
+  otherOrg((w) => ({ params: { id: w.other.holdId } })),
+];
+
+// Bookings further along their lifecycle, for completion and review.
+export const clientsCheckedInAtA = consumable((w) => bookAndProgress(w.as('client'), w.owner, w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id), 'checked_in'));
+export const ownersCheckedInAtB = consumable((w) => bookAndProgress(w.owner, w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id), 'checked_in'));
+export const clientsCompletedAtA = consumable((w) => bookAndProgress(w.as('client'), w.owner, w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id), 'completed'));
+export const ownersCompletedAtB = consumable((w) => bookAndProgress(w.owner, w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id), 'completed'));
+
+/** A lifecycle action on the client's booking at A and the owner's at B; providers see no bookings (404) until assignment links them. */
+export const lifecycle = (atA: Outcomes, atB: Outcomes, bookingAtA: (w: World, allowed: boolean) => Promise<string>, bookingAtB: (w: World, allowed: boolean) => Promise<string>, body: unknown = {}): Variant[] => [
+  { target: "client's booking at A", outcomes: atA, request: async (w, _who, allowed) => ({ params: { id: await bookingAtA(w, allowed) }, body }) },
+  { target: "owner's booking at B", outcomes: atB, request: async (w, _who, allowed) => ({ params: { id: await bookingAtB(w, allowed) }, body }) },
+  otherOrg((w) => ({ params: { id: w.other.bookingId }, body })),
+];
+
+// Bookings waiting for approval, of the client at A and the owner at B.
+export const clientsPendingAtA = consumable(async (w) => book(w.as('client'), await approvalTemplate(w.owner, w.org.id), w.org.providerA.id, w.slots.next(w.org.providerA.id)));
+export const ownersPendingAtB = consumable(async (w) => book(w.owner, await approvalTemplate(w.owner, w.org.id), w.org.providerB.id, w.slots.next(w.org.providerB.id)));
+
+export const reschedules: Variant[] = [
+  {
+    target: "client's own booking at A",
+    outcomes: [Y, F, F, Y, Y, Y, Y, Y],
+    request: async (w, _who, allowed) => ({ params: { id: await clientsBookingAtA(w, allowed) }, body: { startsAt: w.slots.next(w.org.providerA.id) } }),
+  },
+  {
+    target: "owner's booking at B",
+    outcomes: [N, F, F, F, Y, Y, Y, Y],
+    request: async (w, _who, allowed) => ({ params: { id: await ownersBookingAtB(w, allowed) }, body: { startsAt: w.slots.next(w.org.providerB.id) } }),
+  },
+  otherOrg((w) => ({ params: { id: w.other.bookingId }, body: { startsAt: '2030-03-05T10:00:00+01:00' } })),
+];
+
+export const bookingCancellations: Variant[] = [
+  { target: "client's own booking at A", outcomes: [Y, F, F, Y, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await clientsBookingAtA(w, allowed) }, body: { reason: 'matrix' } }) },
+  { target: "owner's booking at B", outcomes: [N, F, F, F, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await ownersBookingAtB(w, allowed) }, body: { reason: 'matrix' } }) },
+  otherOrg((w) => ({ params: { id: w.other.bookingId }, body: { reason: 'matrix' } })),
+];
+
