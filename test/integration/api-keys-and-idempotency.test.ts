@@ -30,6 +30,14 @@ describe('API keys for server-to-server clients', () => {
     expect((await kiosk.post(`/organizations/${clinic.orgId}/api-keys`, { name: 'escalate' })).status).toBe(403);
     expect((await kiosk.post('/organizations', { name: 'Shadow org' })).status).toBe(403);
 
+    // A key with the client role has no bookings of its own, so it lists none (not everyone's).
+    const clientKey = await owner.post(`/organizations/${clinic.orgId}/api-keys`, { name: 'widget', role: 'client' });
+    const widget = apiClient(app.baseUrl, clientKey.body.secret);
+    const listed = await widget.get(`/organizations/${clinic.orgId}/bookings`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toEqual([]);
+    expect((await kiosk.get(`/organizations/${clinic.orgId}/bookings`)).body.data).toHaveLength(1);
+
     expect((await owner.delete(`/organizations/${clinic.orgId}/api-keys/${created.body.id}`)).status).toBe(204);
     const revoked = await kiosk.get(`/organizations/${clinic.orgId}/bookings`);
     expect(revoked.status).toBe(401);

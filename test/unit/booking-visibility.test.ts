@@ -1,4 +1,4 @@
-import { bookingVisibility, canSeeBooking, type BookingVisibility } from '../../src/domain/auth/booking-visibility';
+import { bookingListScope, bookingVisibility, canSeeBooking, type BookingVisibility } from '../../src/domain/auth/booking-visibility';
 import type { OrganizationRole } from '../../src/domain/auth/permissions';
 
 describe('bookingVisibility', () => {
@@ -57,5 +57,19 @@ describe('canSeeBooking', () => {
   it('composes with bookingVisibility: a client sees only their own bookings', () => {
     const visibility = bookingVisibility({ role: 'client', userId: 'u-2' });
     expect([atA, atBByOther, walkIn].map((booking) => canSeeBooking(visibility, booking))).toEqual([false, true, false]);
+  });
+});
+
+describe('bookingListScope', () => {
+  it.each([
+    [{ scope: 'none' }, undefined, { none: true }],
+    [{ scope: 'own', userId: 'u-1' }, undefined, { none: false, bookerUserId: 'u-1' }],
+    [{ scope: 'own', userId: 'u-1' }, 'loc-a', { none: false, bookerUserId: 'u-1', locationIds: ['loc-a'] }],
+    [{ scope: 'locations', locationIds: ['loc-a', 'loc-b'] }, undefined, { none: false, locationIds: ['loc-a', 'loc-b'] }],
+    [{ scope: 'locations', locationIds: ['loc-a'] }, 'loc-b', { none: false, locationIds: [] }],
+    [{ scope: 'all' }, undefined, { none: false }],
+    [{ scope: 'all' }, 'loc-b', { none: false, locationIds: ['loc-b'] }],
+  ] as [BookingVisibility, string | undefined, object][])('%j asking for %s → %j', (visibility, location, expected) => {
+    expect(bookingListScope(visibility, location)).toEqual(expected);
   });
 });

@@ -31,3 +31,20 @@ export function canSeeBooking(visibility: BookingVisibility, booking: { location
       return false;
   }
 }
+
+/** How a bookings list is narrowed for a member: no rows at all, or these filters (undefined = no limit). */
+export type BookingListScope = { none: true } | { none: false; bookerUserId?: string; locationIds?: readonly string[] };
+
+/** Turns visibility (and an optional requested location) into list filters; a member who sees none gets none. */
+export function bookingListScope(visibility: BookingVisibility, requestedLocationId?: string): BookingListScope {
+  switch (visibility.scope) {
+    case 'none':
+      return { none: true };
+    case 'own':
+      return { none: false, bookerUserId: visibility.userId, ...(requestedLocationId ? { locationIds: [requestedLocationId] } : {}) };
+    case 'locations':
+      return { none: false, locationIds: requestedLocationId ? visibility.locationIds.filter((id) => id === requestedLocationId) : visibility.locationIds };
+    case 'all':
+      return { none: false, ...(requestedLocationId ? { locationIds: [requestedLocationId] } : {}) };
+  }
+}

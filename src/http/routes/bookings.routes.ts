@@ -1,5 +1,5 @@
 import Router, { type RouterContext } from '@koa/router';
-import { bookingVisibility } from '../../domain/auth/booking-visibility';
+import { bookingListScope, bookingVisibility } from '../../domain/auth/booking-visibility';
 import { cancellingParty } from '../../domain/cancellation/cancelling-party';
 import { DomainError } from '../../domain/shared/errors';
 import { listBookingEvents } from '../../db/queries/booking-lifecycle.queries';
@@ -40,7 +40,12 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
 
   router.get('/organizations/:orgId/bookings', permit(db, viewers, orgFromPath), async (ctx) => {
     const query = parseInput(bookingListQuerySchema, ctx.query);
-    const visibility = bookingVisibility(ctx.state.access!);
+    const scope = bookingListScope(bookingVisibility(ctx.state.access!), query.locationId);
+    // Someone who may see no bookings (e.g. an API key with the client role: it has no own bookings) gets an empty list.
+    if (scope.none) {
+      ctx.body = { data: [], nextCursor: null };
+      return;
+    }
     const page = await listBookings(db, {
       organizationId: ctx.params.orgId!,
       status: query.status,
@@ -50,8 +55,8 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
       to: query.to,
       limit: query.limit + 1,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
-      bookerUserId: visibility.scope === 'own' ? visibility.userId : undefined,
-      locationIds: visibility.scope === 'locations' ? (query.locationId ? visibility.locationIds.filter((id) => id === query.locationId) : visibility.locationIds) : query.locationId ? [query.locationId] : undefined,
+      bookerUserId: scope.bookerUserId,
+      locationIds: scope.locationIds,
     });
     const data = page.slice(0, query.limit);
     ctx.body = { data: data.map(presentBooking), nextCursor: page.length > query.limit ? encodeCursor(data[data.length - 1]!) : null };
