@@ -10,6 +10,8 @@ export interface OrganizationAccess {
   organizationId: string;
   role: OrganizationRole;
   locationIds: readonly string[] | null;
+  /** The provider bookable this member is (for the provider role's `booking:*_assigned` permissions). */
+  providerId: string | null;
   /** The user acting, when a person is acting (null for API keys). */
   userId: string | null;
   /** Recorded as who did something: `user:usr_…` or `api_key:key_…`. */

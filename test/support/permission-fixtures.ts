@@ -137,8 +137,8 @@ export async function createTemplate(api: Caller, orgId: string, opts: { status?
   return { id: body.id, name: body.name };
 }
 
-export async function addMembership(api: Caller, orgId: string, user: User, role: string, locationIds?: string[]): Promise<void> {
-  ok(await api.post(`/organizations/${orgId}/members`, { email: user.email, role, ...(locationIds ? { locationIds } : {}) }), `add ${role}`);
+export async function addMembership(api: Caller, orgId: string, user: User, role: string, locationIds?: string[], providerId?: string): Promise<void> {
+  ok(await api.post(`/organizations/${orgId}/members`, { email: user.email, role, ...(locationIds ? { locationIds } : {}), ...(providerId ? { providerId } : {}) }), `add ${role}`);
 }
 
 export async function createApiKey(api: Caller, orgId: string, role = 'manager'): Promise<{ id: string; secret: string }> {
@@ -276,9 +276,11 @@ export async function buildWorld(baseUrl: string): Promise<World> {
       createTemplate(owner, id),
       createTemplate(owner, id, { status: 'draft' }),
       createApiKey(owner, id, 'manager'),
-      ...(['client', 'staff', 'provider', 'manager', 'admin'] as const).map((role) => addMembership(owner, id, users[role], role)),
+      ...(['client', 'staff', 'manager', 'admin'] as const).map((role) => addMembership(owner, id, users[role], role)),
       addMembership(owner, id, users.location_manager, 'location_manager', [locA.id]),
     ]);
+    // The provider member is the provider at A: they see and work the bookings assigned to it.
+    await addMembership(owner, id, users.provider, 'provider', undefined, providerA.id);
     ok(await owner.patch(`/bookables/${movedProvider.id}`, { locationId: locB.id }), 'move a provider from A to B');
     const client = caller(baseUrl, users.client.token);
     const [clientHoldA, ownerHoldB, clientBookingA, ownerBookingB] = await Promise.all([

@@ -295,21 +295,22 @@ export const TABLE: Record<string, Variant[]> = {
   'GET /api/v1/organizations/{orgId}/bookings': [
     {
       target: 'own organization',
-      outcomes: [Y, Y, F, Y, Y, Y, Y, Y],
+      outcomes: [Y, Y, Y, Y, Y, Y, Y, Y],
       request: (w) => ({ params: { orgId: w.org.id }, query: { limit: '100' } }),
       checkAllowed: (response, w, who) => {
         const seen = response.body.data as { id: string; bookerUserId: string | null; locationId: string }[];
         expect(seen.map((b) => b.id)).toContain(w.org.clientBookingA);
         if (who === 'client') expect(seen.filter((b) => b.bookerUserId !== w.org.users.client.userId)).toEqual([]);
         else if (who === 'location_manager') expect(seen.filter((b) => b.locationId !== w.org.locA.id)).toEqual([]);
+        else if (who === 'provider') expect(seen.map((b) => b.id)).not.toContain(w.org.ownerBookingB);
         else expect(seen.map((b) => b.id)).toContain(w.org.ownerBookingB);
       },
     },
     otherOrg((w) => ({ params: { orgId: w.other.id } })),
   ],
   'GET /api/v1/bookings/{id}': [
-    { target: "client's own booking at A", outcomes: [Y, Y, F, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
-    { target: "owner's booking at B", outcomes: [N, Y, F, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
+    { target: "client's own booking at A", outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
+    { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
     otherOrg((w) => ({ params: { id: w.other.bookingId } })),
   ],
   'DELETE /api/v1/bookings/{id}': bookingCancellations,
@@ -317,15 +318,15 @@ export const TABLE: Record<string, Variant[]> = {
   // ── Booking lifecycle ──────────────────────────────────────────────────────────────────────
   'POST /api/v1/bookings/{id}/approve': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsPendingAtA, ownersPendingAtB),
   'POST /api/v1/bookings/{id}/reject': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsPendingAtA, ownersPendingAtB),
-  'POST /api/v1/bookings/{id}/check-in': lifecycle([F, Y, N, Y, Y, Y, Y, Y], [F, Y, N, N, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB, { method: 'manual' }),
-  'POST /api/v1/bookings/{id}/no-show': lifecycle([F, F, N, Y, Y, Y, Y, Y], [F, F, N, F, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB),
-  'POST /api/v1/bookings/{id}/complete': lifecycle([F, F, N, Y, Y, Y, Y, Y], [F, F, N, F, Y, Y, Y, Y], clientsCheckedInAtA, ownersCheckedInAtB),
+  'POST /api/v1/bookings/{id}/check-in': lifecycle([F, Y, Y, Y, Y, Y, Y, Y], [F, Y, N, N, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB, { method: 'manual' }),
+  'POST /api/v1/bookings/{id}/no-show': lifecycle([F, F, Y, Y, Y, Y, Y, Y], [F, F, N, F, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB),
+  'POST /api/v1/bookings/{id}/complete': lifecycle([F, F, Y, Y, Y, Y, Y, Y], [F, F, N, F, Y, Y, Y, Y], clientsCheckedInAtA, ownersCheckedInAtB),
   // Only the booker reviews: the owner may open the client's booking but is not its booker.
   'POST /api/v1/bookings/{id}/review': lifecycle([Y, F, F, F, F, F, F, F], [N, F, F, F, F, F, Y, F], clientsCompletedAtA, ownersCompletedAtB, { rating: 5, comment: 'matrix' }),
   'PATCH /api/v1/bookings/{id}': reschedules,
   'GET /api/v1/bookings/{id}/audit-trail': [
-    { target: "client's booking at A", outcomes: [Y, Y, F, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
-    { target: "owner's booking at B", outcomes: [N, Y, F, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
+    { target: "client's booking at A", outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
+    { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
     otherOrg((w) => ({ params: { id: w.other.bookingId } })),
   ],
 };

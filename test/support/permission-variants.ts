@@ -35,8 +35,9 @@ import type { TestApp } from './test-app';
  * - clients read what is bookable (locations, bookables, calendars, active templates, availability),
  *   hold and confirm slots, and see or cancel only their own reservations and bookings;
  * - staff see the catalogue, members and every booking of their locations, but do not book or configure;
- * - providers see the catalogue (booking:view_assigned) but not availability or bookings lists, which
- *   the registry does not grant to booking:view_assigned;
+ * - the provider member is linked to the provider at A: it sees, checks in, completes and marks no-shows
+ *   of the bookings assigned to that provider (booking:*_assigned), and no others (404); it does not
+ *   see availability;
  * - a location manager limited to A is a member of the organization: organization-wide reads (the
  *   organization, its lists, active templates) are allowed; rows located at B (a location, bookable,
  *   calendar, reservation or booking there) are 403; it configures, books and cancels only at A, and a
@@ -166,7 +167,7 @@ export const ownersCheckedInAtB = consumable((w) => bookAndProgress(w.owner, w.o
 export const clientsCompletedAtA = consumable((w) => bookAndProgress(w.as('client'), w.owner, w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id), 'completed'));
 export const ownersCompletedAtB = consumable((w) => bookAndProgress(w.owner, w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id), 'completed'));
 
-/** A lifecycle action on the client's booking at A and the owner's at B; providers see no bookings (404) until assignment links them. */
+/** A lifecycle action on the client's booking at A (the provider member's own provider) and the owner's at B. */
 export const lifecycle = (atA: Outcomes, atB: Outcomes, bookingAtA: (w: World, allowed: boolean) => Promise<string>, bookingAtB: (w: World, allowed: boolean) => Promise<string>, body: unknown = {}): Variant[] => [
   { target: "client's booking at A", outcomes: atA, request: async (w, _who, allowed) => ({ params: { id: await bookingAtA(w, allowed) }, body }) },
   { target: "owner's booking at B", outcomes: atB, request: async (w, _who, allowed) => ({ params: { id: await bookingAtB(w, allowed) }, body }) },

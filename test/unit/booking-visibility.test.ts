@@ -73,3 +73,27 @@ describe('bookingListScope', () => {
     expect(bookingListScope(visibility, location)).toEqual(expected);
   });
 });
+
+describe('a provider member sees the bookings assigned to their provider', () => {
+  const visibility = bookingVisibility({ role: 'provider', userId: 'u-7', providerId: 'bkb-ada' });
+
+  it('scopes to the provider bookable', () => {
+    expect(visibility).toEqual({ scope: 'assigned', bookableId: 'bkb-ada' });
+    expect(bookingVisibility({ role: 'provider', userId: 'u-7' })).toEqual({ scope: 'none' });
+    // Other roles keep their scopes even when linked to a provider.
+    expect(bookingVisibility({ role: 'manager', userId: 'u-8', providerId: 'bkb-ada' })).toEqual({ scope: 'all' });
+  });
+
+  it.each([
+    [['bkb-ada'], true],
+    [['bkb-room', 'bkb-ada'], true],
+    [['bkb-grace'], false],
+    [undefined, false],
+  ])('booking with bookables %j → %s', (bookableIds, expected) => {
+    expect(canSeeBooking(visibility, { locationId: 'loc-a', bookerUserId: 'u-1', bookableIds })).toBe(expected);
+  });
+
+  it('lists only that bookable’s bookings', () => {
+    expect(bookingListScope(visibility)).toEqual({ none: false, bookableId: 'bkb-ada' });
+  });
+});

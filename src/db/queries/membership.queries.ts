@@ -16,7 +16,7 @@ export async function findActiveMembership(db: Knex, organizationId: string, use
 /** Adds a user to an organization; ALREADY_EXISTS is the caller's to raise on a unique violation. */
 export async function insertMembership(
   db: Knex,
-  membership: { id: string; organizationId: string; userId: string; role: OrganizationRole; locationIds: string[] | null; invitedBy: string | null },
+  membership: { id: string; organizationId: string; userId: string; role: OrganizationRole; locationIds: string[] | null; providerId: string | null; invitedBy: string | null },
 ): Promise<MembershipModel> {
   return MembershipModel.query(db).insertAndFetch(membership);
 }
@@ -27,7 +27,7 @@ export async function listMembers(db: Knex, organizationId: string) {
     .join('users as u', 'u.id', 'm.user_id')
     .where('m.organization_id', organizationId)
     .orderBy('m.joined_at')
-    .select('m.id', 'm.user_id', 'u.email', 'u.name', 'm.role', 'm.location_ids', 'm.status', 'm.joined_at');
+    .select('m.id', 'm.user_id', 'u.email', 'u.name', 'm.role', 'm.location_ids', 'm.provider_id', 'm.status', 'm.joined_at');
 }
 
 /** The user id registered under an email, or undefined. */

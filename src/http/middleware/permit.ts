@@ -23,11 +23,11 @@ export async function accessTo(db: Knex, ctx: ParameterizedContext<AppState>, or
   if (!principal) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   if (principal.kind === 'api_key') {
     if (principal.organizationId !== organizationId) throw notFound();
-    return { organizationId, role: principal.role, locationIds: null, userId: null, actorId: principal.actorId };
+    return { organizationId, role: principal.role, locationIds: null, providerId: null, userId: null, actorId: principal.actorId };
   }
   const membership = await findActiveMembership(db, organizationId, principal.userId);
   if (!membership) throw notFound();
-  return { organizationId, role: membership.role, locationIds: membership.locationIds, userId: principal.userId, actorId: principal.actorId };
+  return { organizationId, role: membership.role, locationIds: membership.locationIds, providerId: membership.providerId, userId: principal.userId, actorId: principal.actorId };
 }
 
 /**

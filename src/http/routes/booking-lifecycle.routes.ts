@@ -26,7 +26,7 @@ import { ownOrManagedBooking, visibleBooking } from './booking-access';
 import { presentBooking } from './booking.presenter';
 import { checkInSchema, rescheduleSchema, reviewSchema, transitionNoteSchema } from './booking-lifecycle.schemas';
 
-const viewers: Permission[] = ['booking:view_own', 'booking:view_location', 'booking:manage_org'];
+const viewers: Permission[] = ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'];
 const approvers: Permission[] = ['booking:manage_location', 'booking:manage_org'];
 const checkers: Permission[] = ['booking:check_in', 'booking:manage_location', 'booking:manage_org'];
 const finishers: Permission[] = ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'];

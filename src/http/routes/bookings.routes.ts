@@ -32,7 +32,7 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } {
   }
 }
 
-const viewers = ['booking:view_own', 'booking:view_location', 'booking:manage_org'] as const;
+const viewers = ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'] as const;
 
 /** Bookings: list, read (projection + live workflow state) and cancel (spec §9.1). */
 export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
@@ -42,14 +42,14 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
     const query = parseInput(bookingListQuerySchema, ctx.query);
     const scope = bookingListScope(bookingVisibility(ctx.state.access!), query.locationId);
     // Someone who may see no bookings (e.g. an API key with the client role: it has no own bookings) gets an empty list.
-    if (scope.none) {
+    if (scope.none || (scope.bookableId && query.bookableId && scope.bookableId !== query.bookableId)) {
       ctx.body = { data: [], nextCursor: null };
       return;
     }
     const page = await listBookings(db, {
       organizationId: ctx.params.orgId!,
       status: query.status,
-      bookableId: query.bookableId,
+      bookableId: scope.bookableId ?? query.bookableId,
       participantUserId: query.participantUserId,
       from: query.from,
       to: query.to,

@@ -8,6 +8,7 @@ import { createOrganizationWithOwner, findOrganization, listOrganizationsOfUser,
 import type { OrganizationModel } from '../../db/models/organization.model';
 import type { ApiKeyModel } from '../../db/models/api-key.model';
 import { pgErrorCode, pgErrorCodes } from '../../db/db-errors';
+import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { newId } from '../../ids';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
@@ -90,6 +91,9 @@ export function organizationRoutes({ db }: AppDeps): Router<AppState> {
     if (!userId) {
       throw new DomainError('VALIDATION_FAILED', 'No user has signed up with that email yet.', { fields: [{ path: 'email', message: 'unknown user' }] });
     }
+    if (input.providerId && (await findBookableRecord(db, ctx.params.orgId!, input.providerId))?.bookable.type !== 'provider') {
+      throw new DomainError('VALIDATION_FAILED', 'Unknown provider.', { fields: [{ path: 'providerId', message: 'not a provider of this organization' }] });
+    }
     try {
       const membership = await insertMembership(db, {
         id: newId('membership'),
@@ -97,10 +101,11 @@ export function organizationRoutes({ db }: AppDeps): Router<AppState> {
         userId,
         role: input.role,
         locationIds: input.locationIds ?? null,
+        providerId: input.providerId ?? null,
         invitedBy: access.userId,
       });
       ctx.status = 201;
-      ctx.body = { id: membership.id, userId, email: input.email, role: membership.role, locationIds: membership.locationIds, status: membership.status };
+      ctx.body = { id: membership.id, userId, email: input.email, role: membership.role, locationIds: membership.locationIds, providerId: membership.providerId, status: membership.status };
     } catch (error) {
       if (pgErrorCode(error) === pgErrorCodes.uniqueViolation) throw new DomainError('ALREADY_EXISTS', 'That user is already a member.');
       if (pgErrorCode(error) === pgErrorCodes.foreignKeyViolation) throw new DomainError('VALIDATION_FAILED', 'Unknown location.', { fields: [{ path: 'locationIds', message: 'unknown location' }] });

@@ -57,6 +57,8 @@ export const addMemberSchema = z.strictObject({
   email: z.email(),
   role: z.enum(organizationRoles),
   locationIds: z.array(idSchema).min(1).optional(),
+  /** The provider bookable this member is: they then see and work the bookings assigned to it. */
+  providerId: idSchema.optional(),
 });
 
 /** POST /organizations/:orgId/api-keys. Keys act with one role below owner. */

@@ -48,7 +48,7 @@ export const bookingLifecycleEndpoints: Endpoint[] = [
     summary: 'Every transition of a booking',
     tag: 'Bookings',
     authenticated: true,
-    permissions: ['booking:view_own', 'booking:view_location', 'booking:manage_org'],
+    permissions: ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'],
     success: { status: 200, description: '`{ bookingId, data: [{ event, fromStatus, toStatus, actor, reason, details, occurredAt }] }`, oldest first.' },
     errors: ['FORBIDDEN', 'NOT_FOUND'],
   },

@@ -3,7 +3,7 @@ import { cancelBookingSchema } from '../../routes/reservations.schemas';
 import { bookingListQuerySchema } from '../../routes/bookings.schemas';
 import type { Endpoint } from '../endpoint';
 
-const viewers: Permission[] = ['booking:view_own', 'booking:view_location', 'booking:manage_org'];
+const viewers: Permission[] = ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'];
 const cancellers: Permission[] = ['booking:cancel_own', 'booking:manage_location', 'booking:manage_org'];
 
 
