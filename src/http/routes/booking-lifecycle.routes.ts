@@ -41,38 +41,26 @@ export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<A
     ctx.body = presentBooking((await findBooking(db, ctx.state.access!.organizationId, bookingId))!);
   };
 
-  router.post('/bookings/:id/approve', permit(db, approvers, scope), async (ctx) => {
-    const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
-    const booking = await visibleBooking(db, ctx, ctx.params.id!);
-    await updateBooking(temporal, booking.id, approveBookingUpdate, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, 'approve'));
-    await answer(ctx, booking.id);
-  });
-
-  router.post('/bookings/:id/reject', permit(db, approvers, scope), async (ctx) => {
-    const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
-    const booking = await visibleBooking(db, ctx, ctx.params.id!);
-    await updateBooking(temporal, booking.id, rejectBookingUpdate, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, 'reject'));
-    await answer(ctx, booking.id);
-  });
+  // Transitions that carry only an optional note: approve, reject, complete, no-show.
+  const noteTransitions = [
+    ['approve', approvers, approveBookingUpdate],
+    ['reject', approvers, rejectBookingUpdate],
+    ['complete', finishers, completeBookingUpdate],
+    ['no-show', finishers, markNoShowUpdate],
+  ] as const;
+  for (const [path, permissions, update] of noteTransitions) {
+    router.post(`/bookings/:id/${path}`, permit(db, permissions, scope), async (ctx) => {
+      const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
+      const booking = await visibleBooking(db, ctx, ctx.params.id!);
+      await updateBooking(temporal, booking.id, update, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, path));
+      await answer(ctx, booking.id);
+    });
+  }
 
   router.post('/bookings/:id/check-in', permit(db, checkers, scope), async (ctx) => {
     const { method } = parseInput(checkInSchema, ctx.request.body ?? undefined);
     const booking = await visibleBooking(db, ctx, ctx.params.id!);
     await updateBooking(temporal, booking.id, checkInBookingUpdate, { by: ctx.state.access!.actorId, method }, updateIdOf(ctx, 'check-in'));
-    await answer(ctx, booking.id);
-  });
-
-  router.post('/bookings/:id/complete', permit(db, finishers, scope), async (ctx) => {
-    const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
-    const booking = await visibleBooking(db, ctx, ctx.params.id!);
-    await updateBooking(temporal, booking.id, completeBookingUpdate, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, 'complete'));
-    await answer(ctx, booking.id);
-  });
-
-  router.post('/bookings/:id/no-show', permit(db, finishers, scope), async (ctx) => {
-    const { reason } = parseInput(transitionNoteSchema, ctx.request.body ?? undefined);
-    const booking = await visibleBooking(db, ctx, ctx.params.id!);
-    await updateBooking(temporal, booking.id, markNoShowUpdate, { by: ctx.state.access!.actorId, reason: reason ?? null }, updateIdOf(ctx, 'no-show'));
     await answer(ctx, booking.id);
   });
 
