@@ -324,6 +324,8 @@ describe('serviceTemplateCreateSchema: each rule reports at its exact path', () 
     ['holdDurationSeconds of 0', reservation({ holdDurationSeconds: 0 }), ['lifecycle.reservation.holdDurationSeconds']],
     ['maxExtensions without extensionDurationSeconds', reservation({ allowExtension: true, maxExtensions: 2 }), ['lifecycle.reservation.extensionDurationSeconds']],
     ['maxExtensions without allowExtension', reservation({ maxExtensions: 2, extensionDurationSeconds: 60 }), ['lifecycle.reservation.maxExtensions']],
+    ['expiry to a waitlist (not available yet)', reservation({ onExpiry: 'move_to_waitlist' }), ['lifecycle.reservation.onExpiry']],
+    ['expiry notifying an admin (not available yet)', reservation({ onExpiry: 'notify_admin' }), ['lifecycle.reservation.onExpiry']],
     ['allowExtension with no extensions', reservation({ allowExtension: true }), ['lifecycle.reservation.maxExtensions']],
     ['extensionDurationSeconds with no extensions', reservation({ extensionDurationSeconds: 60 }), ['lifecycle.reservation.extensionDurationSeconds']],
     ['depositAmount without requireDeposit', { ...usd({}), ...reservation({ depositAmount: 500 }) }, ['lifecycle.reservation.depositAmount']],

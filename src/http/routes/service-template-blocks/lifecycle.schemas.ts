@@ -60,6 +60,9 @@ const reservationSchema = z
     requireWhen(ctx, reservation.maxExtensions > 0, reservation.extensionDurationSeconds, ['extensionDurationSeconds'], 'when maxExtensions is above 0');
     forbidUnless(ctx, reservation.maxExtensions > 0, reservation.extensionDurationSeconds, ['extensionDurationSeconds'], 'when maxExtensions is above 0');
     forbidUnless(ctx, reservation.requireDeposit, reservation.depositAmount, ['depositAmount'], 'when requireDeposit is true');
+    // Accepted by the spec but not carried out yet: refuse rather than silently release the slot.
+    if (reservation.onExpiry === 'move_to_waitlist') issue(ctx, ['onExpiry'], 'waitlists are not available yet; use release_slot');
+    if (reservation.onExpiry === 'notify_admin') issue(ctx, ['onExpiry'], 'admin notifications are not available yet; use release_slot');
   });
 
 const checkInSchema = z
