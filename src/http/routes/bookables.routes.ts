@@ -11,7 +11,7 @@ import type { AppState } from '../app-state';
 import { orgFromPath, permit, scopeOfRow, type ScopeResolver } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { bookableListQuerySchema, createBookableSchemas, deleteBookableBodySchema, patchBookableSchemas } from './bookables.schemas';
-import { catalogueReaders } from './locations.routes';
+import { routePermissions } from '../route-permissions';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 
@@ -78,14 +78,14 @@ export function bookableRoutes({ db }: AppDeps): Router<AppState> {
     });
   }
 
-  router.get('/organizations/:orgId/bookables', permit(db, catalogueReaders, orgFromPath), async (ctx) => {
+  router.get('/organizations/:orgId/bookables', permit(db, routePermissions.catalogueReaders, orgFromPath), async (ctx) => {
     const query = parseInput(bookableListQuerySchema, ctx.query);
     const page = await listBookableRecords(db, ctx.params.orgId!, { ...query, categoryIds: query.categoryId ? [query.categoryId] : undefined, limit: query.limit + 1, afterId: query.cursor });
     const data = page.slice(0, query.limit);
     ctx.body = { data: data.map((record) => presentBookableRecord(record, canManage(ctx.state.access, record))), nextCursor: page.length > query.limit ? data[data.length - 1]!.bookable.id : null };
   });
 
-  router.get('/bookables/:id', permit(db, catalogueReaders, scopeOfRow(db, 'bookables')), async (ctx) => {
+  router.get('/bookables/:id', permit(db, routePermissions.catalogueReaders, scopeOfRow(db, 'bookables')), async (ctx) => {
     const record = await findBookableRecord(db, ctx.state.access!.organizationId, ctx.params.id!);
     if (!record) throw notFound();
     ctx.body = presentBookableRecord(record, canManage(ctx.state.access, record));
@@ -99,7 +99,7 @@ export function bookableRoutes({ db }: AppDeps): Router<AppState> {
     return record;
   };
 
-  router.patch('/bookables/:id', permit(db, catalogueReaders, scopeOfRow(db, 'bookables')), async (ctx) => {
+  router.patch('/bookables/:id', permit(db, routePermissions.catalogueReaders, scopeOfRow(db, 'bookables')), async (ctx) => {
     const record = await manageExisting(ctx);
     const kind = record.bookable.type as BookableKind;
     const body = parseInput(patchBookableSchemas[kind], ctx.request.body) as Record<string, unknown>;
@@ -117,7 +117,7 @@ export function bookableRoutes({ db }: AppDeps): Router<AppState> {
     ctx.body = presentBookableRecord(updated, true);
   });
 
-  router.delete('/bookables/:id', permit(db, catalogueReaders, scopeOfRow(db, 'bookables')), async (ctx) => {
+  router.delete('/bookables/:id', permit(db, routePermissions.catalogueReaders, scopeOfRow(db, 'bookables')), async (ctx) => {
     const record = await manageExisting(ctx);
     const { reason } = parseInput(deleteBookableBodySchema, ctx.request.body ?? {});
     await softDeleteBookable(db, ctx.state.access!.organizationId, record.bookable.id, ctx.state.access!.actorId, reason ?? null);

@@ -1,5 +1,4 @@
 import Router, { type RouterContext } from '@koa/router';
-import type { Permission } from '../../domain/auth/permissions';
 import { planHold } from '../../domain/reservation/plan-hold';
 import { DomainError } from '../../domain/shared/errors';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
@@ -25,12 +24,9 @@ import { parseInput } from '../validation';
 import { ownOrManagedBooking, visibleBooking } from './booking-access';
 import { presentBooking } from './booking.presenter';
 import { checkInSchema, rescheduleSchema, reviewSchema, transitionNoteSchema } from './booking-lifecycle.schemas';
+import { routePermissions } from '../route-permissions';
 
-const viewers: Permission[] = ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'];
-const approvers: Permission[] = ['booking:manage_location', 'booking:manage_org'];
-const checkers: Permission[] = ['booking:check_in', 'booking:manage_location', 'booking:manage_org'];
-const finishers: Permission[] = ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'];
-const reschedulers: Permission[] = ['booking:reschedule_own', 'booking:manage_location', 'booking:manage_org'];
+const { bookingViewers: viewers, bookingApprovers: approvers, checkIn: checkers, bookingFinishers: finishers, bookingReschedulers: reschedulers } = routePermissions;
 
 /** Check-in, completion, no-show, review, reschedule and the audit trail of a booking (spec §4.1, §9.1). */
 export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<AppState> {

@@ -15,6 +15,7 @@ import { ownOrManagedBooking, visibleBooking } from './booking-access';
 import { presentBooking } from './booking.presenter';
 import { cancelBookingSchema } from './reservations.schemas';
 import { bookingListQuerySchema } from './bookings.schemas';
+import { routePermissions } from '../route-permissions';
 
 // The cursor is the last row's (startsAt, id), opaque to clients.
 function encodeCursor(booking: { startsAt: Date; id: string }): string {
@@ -32,7 +33,7 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } {
   }
 }
 
-const viewers = ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'] as const;
+const viewers = routePermissions.bookingViewers;
 
 /** Bookings: list, read (projection + live workflow state) and cancel (spec §9.1). */
 export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
@@ -81,7 +82,7 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
     await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, party: cancellingParty(access, booking), updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
     ctx.body = presentBooking((await findBooking(db, access.organizationId, booking.id))!);
   };
-  const cancellers = ['booking:cancel_own', 'booking:manage_location', 'booking:manage_org'] as const;
+  const cancellers = routePermissions.bookingCancellers;
   router.delete('/bookings/:id', permit(db, cancellers, scopeOfRow(db, 'bookings')), cancel);
   router.post('/bookings/:id/cancel', permit(db, cancellers, scopeOfRow(db, 'bookings')), cancel);
 

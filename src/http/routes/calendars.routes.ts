@@ -18,7 +18,7 @@ import type { AppState } from '../app-state';
 import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { calendarBlockSchema, calendarPatchSchema, dateOverrideSchema } from './calendars.schemas';
-import { catalogueReaders } from './locations.routes';
+import { routePermissions } from '../route-permissions';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 
@@ -38,7 +38,7 @@ export function calendarRoutes({ db, now }: AppDeps): Router<AppState> {
     return calendar;
   };
 
-  router.get('/calendars/:id', permit(db, catalogueReaders, scope), async (ctx) => {
+  router.get('/calendars/:id', permit(db, routePermissions.catalogueReaders, scope), async (ctx) => {
     const calendar = await calendarOf(ctx.state.access!.organizationId, ctx.params.id!);
     const [overrides, blocks] = await Promise.all([listCalendarOverrides(db, calendar.id), listCalendarBlocks(db, calendar.id, now())]);
     ctx.body = { ...presentCalendar(calendar), overrides, blocks };

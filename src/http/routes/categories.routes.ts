@@ -1,5 +1,4 @@
 import Router from '@koa/router';
-import { bookableManagers } from '../../domain/auth/bookable-permissions';
 import { insertCategory, listCategories } from '../../db/queries/category.queries';
 import { newId } from '../../ids';
 import type { AppDeps } from '../app-deps';
@@ -7,20 +6,19 @@ import type { AppState } from '../app-state';
 import { orgFromPath, permit } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { createCategorySchema } from './categories.schemas';
-import { catalogueReaders } from './locations.routes';
+import { routePermissions } from '../route-permissions';
 
 /** Categories that group bookables (spec §2.3 `categoryId`); search and templates filter by them. */
 export function categoryRoutes({ db }: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
-  const managers = [...new Set([...bookableManagers('provider'), ...bookableManagers('asset')])];
 
-  router.post('/organizations/:orgId/bookable-categories', permit(db, managers, orgFromPath), async (ctx) => {
+  router.post('/organizations/:orgId/bookable-categories', permit(db, routePermissions.bookableManagers, orgFromPath), async (ctx) => {
     const input = parseInput(createCategorySchema, ctx.request.body);
     ctx.status = 201;
     ctx.body = await insertCategory(db, { id: newId('category'), organizationId: ctx.params.orgId!, ...input });
   });
 
-  router.get('/organizations/:orgId/bookable-categories', permit(db, catalogueReaders, orgFromPath), async (ctx) => {
+  router.get('/organizations/:orgId/bookable-categories', permit(db, routePermissions.catalogueReaders, orgFromPath), async (ctx) => {
     ctx.body = { data: await listCategories(db, ctx.params.orgId!) };
   });
 

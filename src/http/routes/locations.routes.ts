@@ -10,6 +10,7 @@ import type { AppState } from '../app-state';
 import { orgFromPath, permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { createLocationSchema, updateLocationSchema } from './locations.schemas';
+import { routePermissions } from '../route-permissions';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 
@@ -17,9 +18,6 @@ function presentLocation(location: LocationModel) {
   const { id, organizationId, parentLocationId, name, type, timezone, locale, address, config, operatingHours, serviceArea, createdAt, updatedAt } = location;
   return { id, organizationId, parentLocationId, name, type, timezone, locale, address, config, operatingHours, serviceArea, createdAt, updatedAt };
 }
-
-/** Who may read locations: anyone who books or works there. */
-export const catalogueReaders = ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'] as const;
 
 /** Locations and their configuration inheritance (spec §2.2). */
 export function locationRoutes({ db }: AppDeps): Router<AppState> {
@@ -34,11 +32,11 @@ export function locationRoutes({ db }: AppDeps): Router<AppState> {
     ctx.body = presentLocation(location);
   });
 
-  router.get('/organizations/:orgId/locations', permit(db, catalogueReaders, orgFromPath), async (ctx) => {
+  router.get('/organizations/:orgId/locations', permit(db, routePermissions.catalogueReaders, orgFromPath), async (ctx) => {
     ctx.body = { data: (await listLocations(db, ctx.params.orgId!)).map(presentLocation) };
   });
 
-  router.get('/locations/:id', permit(db, catalogueReaders, scopeOfRow(db, 'locations', 'id')), async (ctx) => {
+  router.get('/locations/:id', permit(db, routePermissions.catalogueReaders, scopeOfRow(db, 'locations', 'id')), async (ctx) => {
     const location = await findLocation(db, ctx.state.access!.organizationId, ctx.params.id!);
     if (!location) throw notFound();
     ctx.body = presentLocation(location);
@@ -51,7 +49,7 @@ export function locationRoutes({ db }: AppDeps): Router<AppState> {
     ctx.body = presentLocation(location);
   });
 
-  router.get('/locations/:id/effective-config', permit(db, catalogueReaders, scopeOfRow(db, 'locations', 'id')), async (ctx) => {
+  router.get('/locations/:id/effective-config', permit(db, routePermissions.catalogueReaders, scopeOfRow(db, 'locations', 'id')), async (ctx) => {
     const organizationId = ctx.state.access!.organizationId;
     const [organization, lineage] = await Promise.all([findOrganization(db, organizationId), locationLineage(db, organizationId, ctx.params.id!)]);
     if (!organization || lineage.length === 0) throw notFound();

@@ -1,7 +1,6 @@
 import Router, { type RouterContext } from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import { bookingVisibility, canSeeBooking } from '../../domain/auth/booking-visibility';
-import type { Permission } from '../../domain/auth/permissions';
 import { assertNotBanned } from '../../domain/booking/no-show-ban';
 import { planHold } from '../../domain/reservation/plan-hold';
 import { DomainError } from '../../domain/shared/errors';
@@ -19,9 +18,10 @@ import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { presentBooking, presentReservation } from './booking.presenter';
 import { createReservationSchema } from './reservations.schemas';
+import { routePermissions } from '../route-permissions';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
-const bookingWriters: Permission[] = ['booking:create', 'booking:manage_location', 'booking:manage_org'];
+const { bookingWriters } = routePermissions;
 
 /** Reservations: hold a slot, confirm it into a booking, or release it (spec §4.1, §9.1). */
 export function reservationRoutes(deps: AppDeps): Router<AppState> {
@@ -91,7 +91,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = presentReservation(reservation);
   });
 
-  router.get('/reservations/:id', permit(db, ['booking:view_own', 'booking:view_location', 'booking:manage_org'], scopeOfRow(db, 'reservations')), async (ctx) => {
+  router.get('/reservations/:id', permit(db, routePermissions.reservationViewers, scopeOfRow(db, 'reservations')), async (ctx) => {
     const reservation = await visibleReservation(ctx, ctx.params.id!);
     ctx.body = { ...presentReservation(reservation), live: await liveReservation(temporal, reservation.id) };
   });

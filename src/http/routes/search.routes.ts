@@ -13,7 +13,7 @@ import { permit } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { presentBookableRecord } from './bookables.routes';
 import { bookableSearchQuerySchema } from './bookables.schemas';
-import { catalogueReaders } from './locations.routes';
+import { routePermissions } from '../route-permissions';
 
 // Criteria the database cannot filter on (certification validity, rating) are checked per candidate,
 // in pages of this size, for at most this many pages per request.
@@ -38,7 +38,7 @@ export function searchRoutes({ db, now }: AppDeps): Router<AppState> {
 
   router.get(
     '/search/bookables',
-    permit(db, catalogueReaders, async (ctx) => ({ organizationId: parseInput(bookableSearchQuerySchema, ctx.query).organizationId })),
+    permit(db, routePermissions.catalogueReaders, async (ctx) => ({ organizationId: parseInput(bookableSearchQuerySchema, ctx.query).organizationId })),
     async (ctx) => {
       const query = parseInput(bookableSearchQuerySchema, ctx.query);
       const organizationId = query.organizationId;

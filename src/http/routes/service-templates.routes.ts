@@ -21,8 +21,8 @@ import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { orgFromPath, permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
-import { catalogueReaders } from './locations.routes';
 import { serviceTemplateCreateSchema, serviceTemplateListQuerySchema, serviceTemplatePatchSchema, templateVersionParamSchema } from './service-template.schemas';
+import { routePermissions } from '../route-permissions';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 
@@ -50,7 +50,7 @@ export function presentTemplate(template: ServiceTemplateModel, showHooks = true
 /** Service templates (spec §3) with versions: bookings keep the version they were made with. */
 export function serviceTemplateRoutes({ db }: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
-  const managers = ['service_template:manage'] as const;
+  const managers = routePermissions.templateManagers;
   // Clients and staff see what can be booked; only those who manage templates see drafts and archives.
   const seesUnpublished = (access: AppState['access']) => isAllowed(access!, managers);
 
@@ -62,7 +62,7 @@ export function serviceTemplateRoutes({ db }: AppDeps): Router<AppState> {
     ctx.body = presentTemplate(template);
   });
 
-  router.get('/organizations/:orgId/service-templates', permit(db, catalogueReaders, orgFromPath), async (ctx) => {
+  router.get('/organizations/:orgId/service-templates', permit(db, routePermissions.catalogueReaders, orgFromPath), async (ctx) => {
     const query = parseInput(serviceTemplateListQuerySchema, ctx.query);
     const status = seesUnpublished(ctx.state.access) ? query.status : 'active';
     if (query.status && query.status !== status) throw new DomainError('FORBIDDEN', 'Only active service templates are visible to your role.');
@@ -71,7 +71,7 @@ export function serviceTemplateRoutes({ db }: AppDeps): Router<AppState> {
     ctx.body = { data: data.map((template) => presentTemplate(template, seesUnpublished(ctx.state.access))), nextCursor: page.length > query.limit ? data[data.length - 1]!.id : null };
   });
 
-  router.get('/service-templates/:id', permit(db, catalogueReaders, scopeOfRow(db, 'service_templates')), async (ctx) => {
+  router.get('/service-templates/:id', permit(db, routePermissions.catalogueReaders, scopeOfRow(db, 'service_templates')), async (ctx) => {
     const template = await findServiceTemplate(db, ctx.state.access!.organizationId, ctx.params.id!);
     if (!template || (template.status !== 'active' && !seesUnpublished(ctx.state.access))) throw notFound();
     ctx.body = presentTemplate(template, seesUnpublished(ctx.state.access));

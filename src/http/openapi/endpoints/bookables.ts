@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { bookableManagers } from '../../../domain/auth/bookable-permissions';
-import type { Permission } from '../../../domain/auth/permissions';
 import { bookableListQuerySchema, bookableSearchQuerySchema, createBookableSchemas, patchBookableSchemas, deleteBookableBodySchema } from '../../routes/bookables.schemas';
 import { createCategorySchema } from '../../routes/categories.schemas';
 import type { Endpoint } from '../endpoint';
+import { routePermissions } from '../../route-permissions';
 
-const readers: Permission[] = ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'];
-const anyManager: Permission[] = [...new Set([...bookableManagers('provider'), ...bookableManagers('asset')])];
+const readers = routePermissions.catalogueReaders;
+const anyManager = routePermissions.bookableManagers;
 
 
 const kinds = [

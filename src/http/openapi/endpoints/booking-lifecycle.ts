@@ -2,10 +2,11 @@ import type { Permission } from '../../../domain/auth/permissions';
 import type { ErrorCode } from '../../../domain/shared/errors';
 import { checkInSchema, rescheduleSchema, reviewSchema, transitionNoteSchema } from '../../routes/booking-lifecycle.schemas';
 import type { Endpoint } from '../endpoint';
+import { routePermissions } from '../../route-permissions';
 
 const transitionErrors: ErrorCode[] = ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CONFLICT', 'WORKFLOW_UNAVAILABLE'];
 
-const action = (path: string, operationId: string, summary: string, permissions: Permission[], body: Endpoint['body'], errors: ErrorCode[] = transitionErrors, description?: string): Endpoint => ({
+const action = (path: string, operationId: string, summary: string, permissions: readonly Permission[], body: Endpoint['body'], errors: ErrorCode[] = transitionErrors, description?: string): Endpoint => ({
   method: 'post',
   path: `/api/v1/bookings/{id}/${path}`,
   operationId,
@@ -21,11 +22,11 @@ const action = (path: string, operationId: string, summary: string, permissions:
 
 /** Lifecycle of a booking (booking-lifecycle.routes.ts): each is an update of its workflow. */
 export const bookingLifecycleEndpoints: Endpoint[] = [
-  action('approve', 'approveBooking', 'Approve a pending booking', ['booking:manage_location', 'booking:manage_org'], transitionNoteSchema, transitionErrors, 'For services without auto-confirm; a pending booking not approved by its deadline expires.'),
-  action('reject', 'rejectBooking', 'Reject a pending booking', ['booking:manage_location', 'booking:manage_org'], transitionNoteSchema, transitionErrors, 'The booking is cancelled by the business and its time freed.'),
-  action('check-in', 'checkInBooking', 'Record the client’s arrival', ['booking:check_in', 'booking:manage_location', 'booking:manage_org'], checkInSchema, [...transitionErrors, 'CHECK_IN_NOT_OPEN', 'CHECK_IN_CLOSED'], 'Inside the template’s check-in window (opens `openMinutesBefore` the start unless early check-in is allowed, closes `closeMinutesAfter` it).'),
-  action('complete', 'completeBooking', 'Record that the service was delivered', ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'], transitionNoteSchema, transitionErrors, 'From checked_in. Frees the remaining time.'),
-  action('no-show', 'markBookingNoShow', 'Record that the client did not come', ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'], transitionNoteSchema, transitionErrors, 'From confirmed. Frees the time.'),
+  action('approve', 'approveBooking', 'Approve a pending booking', routePermissions.bookingApprovers, transitionNoteSchema, transitionErrors, 'For services without auto-confirm; a pending booking not approved by its deadline expires.'),
+  action('reject', 'rejectBooking', 'Reject a pending booking', routePermissions.bookingApprovers, transitionNoteSchema, transitionErrors, 'The booking is cancelled by the business and its time freed.'),
+  action('check-in', 'checkInBooking', 'Record the client’s arrival', routePermissions.checkIn, checkInSchema, [...transitionErrors, 'CHECK_IN_NOT_OPEN', 'CHECK_IN_CLOSED'], 'Inside the template’s check-in window (opens `openMinutesBefore` the start unless early check-in is allowed, closes `closeMinutesAfter` it).'),
+  action('complete', 'completeBooking', 'Record that the service was delivered', routePermissions.bookingFinishers, transitionNoteSchema, transitionErrors, 'From checked_in. Frees the remaining time.'),
+  action('no-show', 'markBookingNoShow', 'Record that the client did not come', routePermissions.bookingFinishers, transitionNoteSchema, transitionErrors, 'From confirmed. Frees the time.'),
   action('review', 'reviewBooking', 'Review a completed booking', ['booking:view_own'], reviewSchema, transitionErrors, 'Only the booker may review.'),
   {
     method: 'patch',
@@ -36,7 +37,7 @@ export const bookingLifecycleEndpoints: Endpoint[] = [
       'Moves the booking to `startsAt` with the same service and bookables, planned with the rules of the template version it was booked with. The new time is claimed and the old released in one transaction: a taken slot answers 409 and the booking keeps its time.',
     tag: 'Bookings',
     authenticated: true,
-    permissions: ['booking:reschedule_own', 'booking:manage_location', 'booking:manage_org'],
+    permissions: routePermissions.bookingReschedulers,
     body: rescheduleSchema,
     success: { status: 200, description: 'The booking at its new time.' },
     errors: [...transitionErrors, 'SLOT_UNAVAILABLE', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'RESCHEDULE_NOT_ALLOWED', 'RESCHEDULE_DEADLINE_PASSED', 'BOOKABLE_NOT_BOOKABLE'],
@@ -48,7 +49,7 @@ export const bookingLifecycleEndpoints: Endpoint[] = [
     summary: 'Every transition of a booking',
     tag: 'Bookings',
     authenticated: true,
-    permissions: ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'],
+    permissions: routePermissions.bookingViewers,
     success: { status: 200, description: '`{ bookingId, data: [{ event, fromStatus, toStatus, actor, reason, details, occurredAt }] }`, oldest first.' },
     errors: ['FORBIDDEN', 'NOT_FOUND'],
   },

@@ -1,10 +1,9 @@
-import type { Permission } from '../../../domain/auth/permissions';
 import { cancelBookingSchema } from '../../routes/reservations.schemas';
 import { bookingListQuerySchema } from '../../routes/bookings.schemas';
 import type { Endpoint } from '../endpoint';
+import { routePermissions } from '../../route-permissions';
 
-const viewers: Permission[] = ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'];
-const cancellers: Permission[] = ['booking:cancel_own', 'booking:manage_location', 'booking:manage_org'];
+const { bookingViewers: viewers, bookingCancellers: cancellers } = routePermissions;
 
 
 const cancel = (method: 'delete' | 'post', path: string, operationId: string): Endpoint => ({

@@ -1,8 +1,9 @@
 import type { Permission } from '../../../domain/auth/permissions';
 import { calendarBlockSchema, calendarPatchSchema, dateOverrideSchema } from '../../routes/calendars.schemas';
 import type { Endpoint } from '../endpoint';
+import { routePermissions } from '../../route-permissions';
 
-const readers: Permission[] = ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'];
+const readers = routePermissions.catalogueReaders;
 const schedulers: Permission[] = ['schedule:manage_location', 'provider:manage_org'];
 
 /** Calendars: weekly pattern, special days and blocked time (calendars.routes.ts). */

@@ -1,8 +1,8 @@
-import type { Permission } from '../../../domain/auth/permissions';
 import { createLocationSchema, updateLocationSchema } from '../../routes/locations.schemas';
 import type { Endpoint } from '../endpoint';
+import { routePermissions } from '../../route-permissions';
 
-const readers: Permission[] = ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'];
+const readers = routePermissions.catalogueReaders;
 
 /** Locations and their configuration inheritance (locations.routes.ts). */
 export const locationEndpoints: Endpoint[] = [

@@ -1,8 +1,8 @@
-import type { Permission } from '../../../domain/auth/permissions';
 import { availabilityQuerySchema, createReservationSchema } from '../../routes/reservations.schemas';
 import type { Endpoint } from '../endpoint';
+import { routePermissions } from '../../route-permissions';
 
-const bookingWriters: Permission[] = ['booking:create', 'booking:manage_location', 'booking:manage_org'];
+const { bookingWriters } = routePermissions;
 
 const confirm = (method: 'patch' | 'post', operationId: string): Endpoint => ({
   method,
@@ -64,7 +64,7 @@ export const reservationEndpoints: Endpoint[] = [
     summary: 'One hold, with its live workflow state',
     tag: 'Reservations',
     authenticated: true,
-    permissions: ['booking:view_own', 'booking:view_location', 'booking:manage_org'],
+    permissions: routePermissions.reservationViewers,
     success: { status: 200, description: 'The reservation, plus `live`: the workflow\'s own state.' },
     errors: ['FORBIDDEN', 'NOT_FOUND', 'WORKFLOW_UNAVAILABLE'],
   },

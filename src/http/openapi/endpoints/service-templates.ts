@@ -1,9 +1,9 @@
-import type { Permission } from '../../../domain/auth/permissions';
 import { serviceTemplateCreateSchema, serviceTemplateListQuerySchema, serviceTemplatePatchSchema, templateVersionParamSchema as versionParamSchema } from '../../routes/service-template.schemas';
 import type { Endpoint } from '../endpoint';
+import { routePermissions } from '../../route-permissions';
 
-const readers: Permission[] = ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'];
-const managers: Permission[] = ['service_template:manage'];
+const readers = routePermissions.catalogueReaders;
+const managers = routePermissions.templateManagers;
 
 
 /** Service templates and their versions (service-templates.routes.ts). */

@@ -1,0 +1,24 @@
+import { bookableManagers } from '../domain/auth/bookable-permissions';
+import type { Permission } from '../domain/auth/permissions';
+
+/**
+ * The permission groups routes require (any one of a group lets the caller in). Routes and the
+ * OpenAPI registry both read them from here, so the documented permissions are the enforced ones.
+ */
+export const routePermissions = {
+  /** Reading what can be booked: locations, bookables, calendars, active templates, categories. */
+  catalogueReaders: ['booking:create', 'booking:view_location', 'booking:view_assigned', 'setting:view'],
+  /** Configuring bookables of any kind (and their categories). */
+  bookableManagers: [...new Set([...bookableManagers('provider'), ...bookableManagers('asset')])],
+  templateManagers: ['service_template:manage'],
+  /** Holding, confirming, extending and releasing reservations. */
+  bookingWriters: ['booking:create', 'booking:manage_location', 'booking:manage_org'],
+  reservationViewers: ['booking:view_own', 'booking:view_location', 'booking:manage_org'],
+  bookingViewers: ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'],
+  bookingCancellers: ['booking:cancel_own', 'booking:manage_location', 'booking:manage_org'],
+  bookingApprovers: ['booking:manage_location', 'booking:manage_org'],
+  checkIn: ['booking:check_in', 'booking:manage_location', 'booking:manage_org'],
+  /** Completion and no-show. */
+  bookingFinishers: ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'],
+  bookingReschedulers: ['booking:reschedule_own', 'booking:manage_location', 'booking:manage_org'],
+} as const satisfies Record<string, readonly Permission[]>;
