@@ -16,6 +16,8 @@ export const idPrefixes = {
   serviceTemplate: 'svt',
   reservation: 'rs',
   booking: 'bk',
+  participant: 'bp',
+  notification: 'ntf',
 } as const;
 
 /** The kinds of things that get ids. */

@@ -23,6 +23,8 @@ const envSchema = z
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
     TRUSTED_ORIGINS: z.string().optional(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default('Bizing <no-reply@bizing.local>'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.BETTER_AUTH_SECRET, {
     message: 'BETTER_AUTH_SECRET (32+ characters) is required in production',
@@ -45,6 +47,7 @@ export interface Config {
     workflowBundlePath?: string;
   };
   auth: { secret: string; trustedOrigins: string[] };
+  notifications: { smtpUrl?: string; mailFrom: string };
   paths: { projectRoot: string; dataDir: string };
 }
 
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     },
     auth: { secret: e.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET, trustedOrigins: (e.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean) },
+    notifications: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM },
     paths: { projectRoot, dataDir },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  formatLocalDateTime,
   isValidTimeZone,
   localDatesBetween,
   nextLocalDate,
@@ -161,5 +162,29 @@ describe('toLocalIso, addMinutes, isValidTimeZone', () => {
     ['+02:00', false],
   ])('isValidTimeZone(%j) is %s', (zone, expected) => {
     expect(isValidTimeZone(zone)).toBe(expected);
+  });
+});
+
+describe('formatLocalDateTime', () => {
+  it.each([
+    ['2030-03-04T09:00:00Z', 'Europe/Berlin', 'Monday, 4 March 2030, 10:00 (Europe/Berlin)'],
+    ['2030-03-31T00:30:00Z', 'Europe/Berlin', 'Sunday, 31 March 2030, 01:30 (Europe/Berlin)'], // before the spring-forward gap
+    ['2030-03-31T01:30:00Z', 'Europe/Berlin', 'Sunday, 31 March 2030, 03:30 (Europe/Berlin)'], // just after it, CEST
+    ['2030-10-27T00:30:00Z', 'Europe/Berlin', 'Sunday, 27 October 2030, 02:30 (Europe/Berlin)'], // fall-back: first 02:30
+    ['2030-03-04T23:30:00Z', 'Europe/Berlin', 'Tuesday, 5 March 2030, 00:30 (Europe/Berlin)'], // local date is a day after UTC's
+    ['2030-03-04T14:05:00Z', 'America/New_York', 'Monday, 4 March 2030, 09:05 (America/New_York)'],
+    ['2030-06-01T18:30:00Z', 'Asia/Kolkata', 'Sunday, 2 June 2030, 00:00 (Asia/Kolkata)'],
+    ['2030-03-04T21:00:00Z', 'UTC', 'Monday, 4 March 2030, 21:00 (UTC)'],
+  ])('%s in %s reads %j', (instant, zone, expected) => {
+    expect(formatLocalDateTime(new Date(instant), zone)).toBe(expected);
+  });
+
+  it('shows the instant wallTimeToUtc resolved a spring-forward gap time to', () => {
+    const instant = wallTimeToUtc('2030-03-31', '02:30', 'Europe/Berlin');
+    expect(formatLocalDateTime(instant, 'Europe/Berlin')).toBe('Sunday, 31 March 2030, 03:30 (Europe/Berlin)');
+  });
+
+  it('refuses an unknown zone with a RangeError', () => {
+    expect(() => formatLocalDateTime(new Date('2030-03-04T09:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, Duration, IANAZone } from 'luxon';
 
 /**
  * The one file that knows the date library. Everything else speaks UTC `Date`s, IANA zone names,
@@ -65,4 +65,27 @@ export function nextLocalDate(localDate: string): string {
 /** Renders an instant in `zone` as ISO-8601 with its offset, e.g. `2026-03-29T03:30:00.000+02:00`. */
 export function toLocalIso(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO()!;
+}
+
+/**
+ * The instant an ISO-8601 duration (`P1D`, `PT2H`, `P1DT30M`) before `instant`, reading days on the
+ * wall clock of `zone` and hours, minutes and seconds as exact time: `P1D` before 10:00 is 10:00 the
+ * day before even when a DST change makes that 23 or 25 hours. With `atLocalTime` (HH:MM) the wall
+ * time of the day the days land on is replaced first (a time inside a DST gap moves forward, as in
+ * wallTimeToUtc).
+ */
+export function wallClockBefore(instant: Date, zone: string, isoDuration: string, atLocalTime?: string): Date {
+  const duration = Duration.fromISO(isoDuration);
+  if (!duration.isValid) throw new RangeError(`Invalid ISO-8601 duration ${isoDuration}`);
+  const { days, hours, minutes, seconds } = duration.toObject();
+  const day = DateTime.fromJSDate(instant, { zone }).minus({ days: days ?? 0 });
+  const anchor = atLocalTime ? wallTimeToUtc(day.toISODate()!, atLocalTime, zone) : day.toJSDate();
+  return new Date(anchor.getTime() - (((hours ?? 0) * 60 + (minutes ?? 0)) * 60 + (seconds ?? 0)) * 1000);
+}
+
+/** Renders an instant for people reading it in `zone`, e.g. `Monday, 4 March 2030, 10:00 (Europe/Berlin)`. */
+export function formatLocalDateTime(instant: Date, zone: string): string {
+  const local = DateTime.fromJSDate(instant, { zone }).setLocale('en-GB');
+  if (!local.isValid) throw new RangeError(`Cannot render ${instant.toISOString()} in ${zone}`);
+  return `${local.toFormat('EEEE, d MMMM yyyy, HH:mm')} (${zone})`;
 }
