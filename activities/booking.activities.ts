@@ -3,6 +3,8 @@ import type { BookingStatus } from '../src/domain/booking/booking-status';
 import type { RefundDecision } from '../src/domain/cancellation/refund-decision';
 import { moveBooking, recordBookingTransition } from '../src/db/queries/booking-lifecycle.queries';
 import { cancelBookingRecord } from '../src/db/queries/booking.queries';
+import { appendBookingNote, recordCancellationRequest, recordParticipantChange, replacePrimaryParticipant, type ParticipantChange } from '../src/db/queries/participant.queries';
+import { planReminders, type PlannedReminder, type ReminderRule } from '../src/domain/notifications/reminder-schedule';
 import { asActivityFailure } from './activity-failure';
 
 /** Dependencies of the booking activities. */
@@ -35,7 +37,7 @@ export function createBookingActivities({ db }: BookingActivityDeps) {
     },
 
     /** Moves the booking's claim to a new time atomically; SLOT_UNAVAILABLE keeps the old time. */
-    async moveBooking(input: { bookingId: string; startsAt: string; endsAt: string; blockedFrom: string; blockedUntil: string; actor: string; occurredAt: string; dedupeKey: string }): Promise<void> {
+    async moveBooking(input: { bookingId: string; startsAt: string; endsAt: string; blockedFrom: string; blockedUntil: string; actor: string; occurredAt: string; dedupeKey: string; feeAmount?: number }): Promise<void> {
       await asActivityFailure(() =>
         moveBooking(db, {
           ...input,
@@ -47,5 +49,43 @@ export function createBookingActivities({ db }: BookingActivityDeps) {
         }),
       );
     },
+
+    /** Adds, removes or checks in a participant; ALREADY_EXISTS when that person takes part already. */
+    async recordParticipantChange(input: DatesAsStrings<ParticipantChange, 'occurredAt'>): Promise<void> {
+      await asActivityFailure(() => recordParticipantChange(db, { ...input, occurredAt: new Date(input.occurredAt) } as ParticipantChange));
+    },
+
+    /** The primary leaves: cancelled, and replaced by the successor when there is one. */
+    async replacePrimaryParticipant(input: ChangeInput & { leavingParticipantId: string; successorParticipantId: string | null }): Promise<void> {
+      await replacePrimaryParticipant(db, { ...input, occurredAt: new Date(input.occurredAt) });
+    },
+
+    /** Stores or clears a cancellation waiting for approval. */
+    async recordCancellationRequest(input: ChangeInput & { event: 'cancellation_requested' | 'cancellation_declined'; request: Record<string, unknown> | null }): Promise<void> {
+      await recordCancellationRequest(db, { ...input, occurredAt: new Date(input.occurredAt) });
+    },
+
+    /** Adds an audit line that changes nothing else. */
+    async appendBookingNote(input: ChangeInput & { event: string }): Promise<void> {
+      await appendBookingNote(db, { ...input, occurredAt: new Date(input.occurredAt) });
+    },
+
+    /** When the booking's reminders go out (the date library is not loaded in the workflow sandbox). */
+    async planReminders(input: { startsAt: string; timezone: string; reminders: ReminderRule[]; now: string }): Promise<Array<Omit<PlannedReminder, 'at'> & { at: string }>> {
+      return planReminders(new Date(input.startsAt), input.timezone, input.reminders, new Date(input.now)).map((reminder) => ({ ...reminder, at: reminder.at.toISOString() }));
+    },
   };
+}
+
+/** A type with some Date fields as ISO strings, as they travel through workflow histories. */
+type DatesAsStrings<T, K extends string> = T extends unknown ? Omit<T, K> & Record<K, string> : never;
+
+/** The common fields of a recorded change, as the workflow sends them. */
+interface ChangeInput {
+  bookingId: string;
+  actor: string;
+  reason?: string | null;
+  status: BookingStatus;
+  occurredAt: string;
+  dedupeKey: string;
 }

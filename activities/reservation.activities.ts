@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { claimHold, confirmHold, endHold, extendHoldRecord } from '../src/db/queries/hold.queries';
+import { claimHold, confirmHold, endHold, extendHoldRecord, type HoldConfirmation } from '../src/db/queries/hold.queries';
 import type { HoldClaimMessage } from '../src/domain/reservation/hold-claim';
 import { asActivityFailure } from './activity-failure';
 
@@ -26,7 +26,7 @@ export function createReservationActivities({ db }: ReservationActivityDeps) {
     },
 
     /** Turns the hold into a booking row; RESERVATION_NOT_HELD when it lapsed. */
-    async confirmHold(input: { reservationId: string; bookingId: string; bookingWorkflowId: string; confirmedBy: string; status?: 'pending' | 'confirmed' }): Promise<void> {
+    async confirmHold(input: HoldConfirmation): Promise<void> {
       await asActivityFailure(() => confirmHold(db, input));
     },
 

@@ -3,6 +3,7 @@ import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSo
 import type { Knex } from 'knex';
 import { createActivities } from '../activities';
 import type { Logger } from '../src/logger';
+import type { NotificationTransports } from '../src/notifications/transport';
 import { installTemporalRuntime } from './runtime';
 
 /** The entry file of all workflow code, bundled for Temporal's deterministic sandbox. */
@@ -28,6 +29,8 @@ export interface WorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Knex;
+  /** Where booking messages are sent (see src/notifications). */
+  transports: NotificationTransports;
   logger: Logger;
   workflowBundle?: { code: string } | { codePath: string };
 }
@@ -42,7 +45,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle,
-    activities: createActivities({ db: opts.db }),
+    activities: createActivities({ db: opts.db, transports: opts.transports }),
     // An explicit cache size keeps memory bounded on small machines.
     maxCachedWorkflows: 500,
     shutdownGraceTime: '10 seconds',

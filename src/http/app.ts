@@ -12,6 +12,8 @@ import { availabilityRoutes } from './routes/availability.routes';
 import { bookingRoutes } from './routes/bookings.routes';
 import { bookableRoutes } from './routes/bookables.routes';
 import { bookingLifecycleRoutes } from './routes/booking-lifecycle.routes';
+import { bookingParticipantRoutes } from './routes/booking-participants.routes';
+import { notificationRoutes } from './routes/notifications.routes';
 import { calendarRoutes } from './routes/calendars.routes';
 import { categoryRoutes } from './routes/categories.routes';
 import { docsRoutes } from './routes/docs.routes';
@@ -46,7 +48,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, searchRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingParticipantRoutes, notificationRoutes, searchRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

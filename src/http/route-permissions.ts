@@ -15,10 +15,15 @@ export const routePermissions = {
   bookingWriters: ['booking:create', 'booking:manage_location', 'booking:manage_org'],
   reservationViewers: ['booking:view_own', 'booking:view_location', 'booking:manage_org'],
   bookingViewers: ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'],
-  bookingCancellers: ['booking:cancel_own', 'booking:manage_location', 'booking:manage_org'],
+  /** The booker, the provider member the booking is assigned to, or someone who manages bookings. */
+  bookingCancellers: ['booking:cancel_own', 'booking:update_assigned', 'booking:manage_location', 'booking:manage_org'],
   bookingApprovers: ['booking:manage_location', 'booking:manage_org'],
   checkIn: ['booking:check_in', 'booking:manage_location', 'booking:manage_org'],
   /** Completion and no-show. */
   bookingFinishers: ['booking:update_assigned', 'booking:manage_location', 'booking:manage_org'],
   bookingReschedulers: ['booking:reschedule_own', 'booking:manage_location', 'booking:manage_org'],
+  /** Adding and removing participants: the booker (with their own bookings) or someone who manages bookings. */
+  participantManagers: ['booking:create', 'booking:manage_location', 'booking:manage_org'],
+  /** The outbox of a whole organization. */
+  notificationReaders: ['booking:manage_org'],
 } as const satisfies Record<string, readonly Permission[]>;

@@ -16,6 +16,7 @@ import { startTemporalDevServer } from '../../temporal/dev-server';
 import { registerSearchAttributes } from '../../temporal/register-search-attributes';
 import { obtainTemporalCli } from '../../temporal/temporal-cli';
 import { createWorker } from '../../temporal/worker';
+import { configuredTransports } from '../notifications/configured-transports';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -46,11 +47,13 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(services.db);
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
 
+  const mail = configuredTransports(config.notifications);
   const { worker, connection: workerConnection } = await createWorker({
     address: temporalAddress,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     db: services.db,
+    transports: mail.transports,
     logger,
   });
   const workerRun = worker.run();
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
 
   onShutdown(logger, [
     { name: 'api', run: () => api.close() },
-    { name: 'worker', run: async () => { worker.shutdown(); await workerRun; await workerConnection.close(); } },
+    { name: 'worker', run: async () => { worker.shutdown(); await workerRun; await workerConnection.close(); mail.close(); } },
     { name: 'connections', run: () => services.close() },
     { name: 'temporal dev server', run: async () => temporalServer?.stop() },
     { name: 'database', run: () => database.stop() },
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     `  Temporal UI:  ${temporalServer?.uiUrl ?? '(external Temporal at ' + temporalAddress + ')'}`,
     `  Temporal:     ${temporalAddress}  namespace=${config.temporal.namespace}  task queue=${config.temporal.taskQueue}`,
     `  PostgreSQL:   ${database.embedded ? 'embedded, data in .bizing/postgres' : 'DATABASE_URL'}`,
+    `  Email:        ${config.notifications.smtpUrl ? 'SMTP_URL' : 'no SMTP_URL: messages are kept in the outbox as skipped'}`,
     'Press Ctrl-C to stop.',
     '',
   ];

@@ -8,23 +8,26 @@ import { createKnex } from '../db/knex';
 import { createLogger } from '../logger';
 import { onShutdown } from './shutdown';
 import { createWorker } from '../../temporal/worker';
+import { configuredTransports } from '../notifications/configured-transports';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (!config.database.url || !config.temporal.address) throw new Error('The worker process needs DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything locally).');
   const db = createKnex(config.database.url);
+  const mail = configuredTransports(config.notifications);
   const { worker, connection } = await createWorker({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     db,
+    transports: mail.transports,
     logger,
     workflowBundle: config.temporal.workflowBundlePath ? { codePath: config.temporal.workflowBundlePath } : undefined,
   });
   const running = worker.run();
   onShutdown(logger, [
-    { name: 'worker', run: async () => { worker.shutdown(); await running; await connection.close(); } },
+    { name: 'worker', run: async () => { worker.shutdown(); await running; await connection.close(); mail.close(); } },
     { name: 'database', run: () => db.destroy() },
   ]);
   await running;

@@ -1,15 +1,7 @@
-import { addMember, inHours, setUpAroundTheClock } from '../support/builders';
+import { eventually } from '../support/eventually';
+import { addMember, bookAt, inHours, setUpAroundTheClock } from '../support/builders';
 import { apiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('approval and timed transitions of the booking workflow', () => {
   let app: TestApp;
@@ -18,14 +10,6 @@ describe('approval and timed transitions of the booking workflow', () => {
     app = await startTestApp();
   });
   afterAll(() => app.stop());
-
-  const bookAt = async (api: ReturnType<typeof apiClient>, clinic: { templateId: string; providerId: string }, startsAt: string) => {
-    const hold = await api.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt });
-    expect(hold.status).toBe(201);
-    const confirmed = await api.patch(`/reservations/${hold.body.id}/confirm`);
-    expect(confirmed.status).toBe(201);
-    return confirmed.body;
-  };
 
   it('manual approval: pending until approved; a rejected one frees its time; an unapproved one expires at its deadline', async () => {
     const clinic = await setUpAroundTheClock(app.baseUrl, { lifecycle: { confirmation: { autoConfirm: false, approvalDeadlineSeconds: 3 } } });

@@ -1,15 +1,7 @@
+import { eventually } from '../support/eventually';
 import { mondayAt, reservationBody, setUpClinic } from '../support/builders';
 import { apiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -82,6 +74,28 @@ describe('holds expire on their durable timer', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+describe('a hold while the API is down', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('still expires on time and frees its slot: the timer lives in Temporal, not in the API process', async () => {
+    const clinic = await setUpClinic(app.baseUrl, { holdDurationSeconds: 2 });
+    const hold = await apiClient(app.baseUrl, clinic.owner.token).post('/reservations', reservationBody(clinic, mondayAt('14:00')));
+    expect(hold.status).toBe(201);
+    await app.stopApi();
+    await expect(fetch(`${app.baseUrl}/health`)).rejects.toThrow();
+
+    const expired = await eventually(() => app.db('reservations').where({ id: hold.body.id }).first(), (row) => row.status === 'expired', 15_000);
+    expect(expired.status).toBe('expired');
+    expect(new Date(expired.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(hold.body.expiresAt).getTime());
+    expect(await app.db('allocations').where({ reservationId: hold.body.id })).toHaveLength(0);
   });
 });
 

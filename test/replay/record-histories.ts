@@ -8,7 +8,7 @@ import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { derivedId } from '../../src/ids';
 import { reservationWorkflowId } from '../../workflows/reservation/reservation.contract';
-import { inHours, mondayAt, reservationBody, setUpAroundTheClock, setUpClinic } from '../support/builders';
+import { addMember, bookAt, inHours, mondayAt, reservationBody, setUpAroundTheClock, setUpClinic } from '../support/builders';
 import { apiClient } from '../support/http-client';
 import { runWithTestStack } from '../support/run-with-test-stack';
 import type { TestApp } from '../support/test-app';
@@ -63,7 +63,44 @@ async function main(app: TestApp): Promise<void> {
   await owner.post(`/reservations/${extendedHold.id}/extend`, {});
   await waitForClose(extendedHold.workflowId);
 
+  // Participants, cancellation approval, reminders and the follow-up after completion.
+  const soon = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+  const people = await setUpAroundTheClock(app.baseUrl, {
+    lifecycle: { reminders: [{ before: 'PT2S' }], followUp: { sendReviewRequest: true, reviewRequestDelaySeconds: 1 } },
+    cancellation: { whenPrimaryCancels: 'transfer_to_observer' },
+  });
+  const peopleOwner = apiClient(app.baseUrl, people.owner.token);
+  const observer = await addMember(app.baseUrl, people, 'client', 'Otto Observer');
+  const transferred = await bookAt(peopleOwner, people, soon(4));
+  await peopleOwner.post(`/bookings/${transferred.id}/participants`, { userId: observer.userId, role: 'observer' });
+  await peopleOwner.post(`/bookings/${transferred.id}/participants`, { email: 'guest@example.com', role: 'guest' });
+  await peopleOwner.delete(`/bookings/${transferred.id}`, { reason: 'handing over' });
+  await new Promise((r) => setTimeout(r, 4_000)); // the reminder goes out
+  await apiClient(app.baseUrl, observer.token).delete(`/bookings/${transferred.id}`, { reason: 'nobody left' });
+  const followedUp = await bookAt(peopleOwner, people, soon(3_600));
+  await peopleOwner.post(`/bookings/${followedUp.id}/check-in`, {});
+  await peopleOwner.post(`/bookings/${followedUp.id}/complete`, {});
+  await new Promise((r) => setTimeout(r, 2_000)); // the review request goes out
+  await peopleOwner.post(`/bookings/${followedUp.id}/review`, { rating: 4 });
+
+  const strict = await setUpAroundTheClock(app.baseUrl, {
+    lifecycle: { reservation: { holdDurationSeconds: 1, onExpiry: 'notify_admin' } },
+    cancellation: { requireApprovalFor: ['client'], whenPrimaryCancels: 'require_new_primary' },
+  });
+  const strictOwner = apiClient(app.baseUrl, strict.owner.token);
+  const approvedCancel = await bookAt(strictOwner, strict, soon(7_200));
+  await strictOwner.delete(`/bookings/${approvedCancel.id}`, { reason: 'first ask' });
+  await strictOwner.post(`/bookings/${approvedCancel.id}/cancellation-request/decline`, {});
+  await strictOwner.delete(`/bookings/${approvedCancel.id}`, { reason: 'second ask' });
+  await strictOwner.post(`/bookings/${approvedCancel.id}/cancellation-request/approve`, {});
+  const unclaimedHold = (await strictOwner.post('/reservations', { serviceTemplateId: strict.templateId, bookableId: strict.providerId, startsAt: soon(9_000) })).body;
+  await Promise.all([waitForClose(transferred.workflowId), waitForClose(followedUp.workflowId), waitForClose(approvedCancel.workflowId), waitForClose(unclaimedHold.workflowId)]);
+
   const scenarios: Record<string, string> = {
+    'booking-observer-took-over': transferred.workflowId,
+    'booking-completed-review-requested': followedUp.workflowId,
+    'booking-cancellation-approved': approvedCancel.workflowId,
+    'reservation-expired-admins-told': unclaimedHold.workflowId,
     'reservation-extended-expired': extendedHold.workflowId,
     'booking-approval-expired': expiring.workflowId,
     'booking-approved-auto-no-show': noShow.workflowId,

@@ -73,3 +73,19 @@ export async function setUpAroundTheClock(baseUrl: string, template: Record<stri
   }
   return { owner, orgId: org.body.id, locationId: location.body.id, providerId: provider.body.id, templateId: service.body.id };
 }
+
+/** Holds and confirms a slot of the clinic's service and provider; fails loudly when either step is refused. */
+export async function bookAt(api: ReturnType<typeof apiClient>, clinic: Pick<Clinic, 'templateId' | 'providerId'>, startsAt: string, templateId = clinic.templateId) {
+  const hold = await api.post('/reservations', { serviceTemplateId: templateId, bookableId: clinic.providerId, startsAt });
+  if (hold.status !== 201) throw new Error(`holding ${startsAt} failed: ${hold.status} ${JSON.stringify(hold.body)}`);
+  const confirmed = await api.patch(`/reservations/${hold.body.id}/confirm`);
+  if (confirmed.status !== 201) throw new Error(`confirming ${hold.body.id} failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  return confirmed.body;
+}
+
+/** Adds a service template to the clinic's organization; returns its id. */
+export async function addTemplate(baseUrl: string, clinic: Clinic, template: Record<string, unknown>): Promise<string> {
+  const created = await apiClient(baseUrl, clinic.owner.token).post(`/organizations/${clinic.orgId}/service-templates`, { name: 'Variant', duration: { type: 'fixed', fixedMinutes: 30 }, ...template });
+  if (created.status !== 201) throw new Error(`creating a template failed: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.id;
+}

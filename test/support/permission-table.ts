@@ -1,6 +1,6 @@
 import { blockBody, unique } from './permission-fixtures';
 import {
-  ALL, F, N, type Variant, Y, assetAtB, assetBody, availabilityQuery, blockAtA, blockAtB, bookableCreation, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, coOwner, doomedOrganization, holdActions, ids, lifecycle, managesTemplates, newcomer, otherOrg, overrideAtA, overrideAtB, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, providerAtA, providerBody, providerToMove, reschedules, reservationAt, spareKey, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from './permission-variants';
+  ALL, F, N, type Variant, Y, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, assetAtB, assetBody, availabilityQuery, blockAtA, blockAtB, bookableCreation, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, coOwner, doomedOrganization, holdActions, ids, lifecycle, managesTemplates, newcomer, otherOrg, overrideAtA, overrideAtB, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, providerAtA, providerBody, providerToMove, reschedules, reservationAt, spareKey, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from './permission-variants';
 
 /** The matrix: `METHOD /path` exactly as the OpenAPI registry spells it → its targets and outcomes. */
 export const TABLE: Record<string, Variant[]> = {
@@ -325,6 +325,27 @@ export const TABLE: Record<string, Variant[]> = {
   'POST /api/v1/bookings/{id}/review': lifecycle([Y, F, F, F, F, F, F, F], [N, F, F, F, F, F, Y, F], clientsCompletedAtA, ownersCompletedAtB, { rating: 5, comment: 'matrix' }),
   'PATCH /api/v1/bookings/{id}': reschedules,
   'GET /api/v1/bookings/{id}/audit-trail': [
+    { target: "client's booking at A", outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
+    { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
+    otherOrg((w) => ({ params: { id: w.other.bookingId } })),
+  ],
+  'POST /api/v1/bookings/{id}/cancellation-request/approve': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsCancellationRequestAtA, ownersCancellationRequestAtB),
+  'POST /api/v1/bookings/{id}/cancellation-request/decline': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsCancellationRequestAtA, ownersCancellationRequestAtB),
+  // ── Participants ───────────────────────────────────────────────────────────────────────────
+  'GET /api/v1/bookings/{id}/participants': [
+    { target: "client's booking at A", outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
+    { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
+    otherOrg((w) => ({ params: { id: w.other.bookingId } })),
+  ],
+  'POST /api/v1/bookings/{id}/participants': lifecycle([Y, F, F, Y, Y, Y, Y, Y], [N, F, F, F, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB, { email: 'matrix-guest@example.com', role: 'guest' }),
+  'DELETE /api/v1/bookings/{id}/participants/{participantId}': participantRemovals,
+  'POST /api/v1/bookings/{id}/participants/{participantId}/check-in': participantCheckIns([F, Y, Y, Y, Y, Y, Y, Y], [F, Y, N, N, Y, Y, Y, Y]),
+  // ── Notifications ──────────────────────────────────────────────────────────────────────────
+  'GET /api/v1/organizations/{orgId}/notifications': [
+    { target: 'own organization', outcomes: [F, F, F, F, Y, Y, Y, Y], request: (w) => ({ params: { orgId: w.org.id } }) },
+    otherOrg((w) => ({ params: { orgId: w.other.id } })),
+  ],
+  'GET /api/v1/bookings/{id}/notifications': [
     { target: "client's booking at A", outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
     { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
     otherOrg((w) => ({ params: { id: w.other.bookingId } })),

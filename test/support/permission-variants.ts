@@ -4,6 +4,9 @@ import {
   approvalTemplate,
   bookAndProgress,
   book,
+  bookWithCancellationRequest,
+  bookWithObserver,
+  cancellationApprovalTemplate,
   createApiKey,
   createAsset,
   createBlock,
@@ -35,9 +38,9 @@ import type { TestApp } from './test-app';
  * - clients read what is bookable (locations, bookables, calendars, active templates, availability),
  *   hold and confirm slots, and see or cancel only their own reservations and bookings;
  * - staff see the catalogue, members and every booking of their locations, but do not book or configure;
- * - the provider member is linked to the provider at A: it sees, checks in, completes and marks no-shows
- *   of the bookings assigned to that provider (booking:*_assigned), and no others (404); it does not
- *   see availability;
+ * - the provider member is linked to the provider at A: it sees, checks in, completes, marks no-shows
+ *   and cancels (as the provider) the bookings assigned to that provider (booking:*_assigned), and no
+ *   others (404); it does not see availability;
  * - a location manager limited to A is a member of the organization: organization-wide reads (the
  *   organization, its lists, active templates) are allowed; rows located at B (a location, bookable,
  *   calendar, reservation or booking there) are 403; it configures, books and cancels only at A, and a
@@ -193,8 +196,31 @@ export const reschedules: Variant[] = [
 ];
 
 export const bookingCancellations: Variant[] = [
-  { target: "client's own booking at A", outcomes: [Y, F, F, Y, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await clientsBookingAtA(w, allowed) }, body: { reason: 'matrix' } }) },
-  { target: "owner's booking at B", outcomes: [N, F, F, F, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await ownersBookingAtB(w, allowed) }, body: { reason: 'matrix' } }) },
+  { target: "client's own booking at A", outcomes: [Y, F, Y, Y, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await clientsBookingAtA(w, allowed) }, body: { reason: 'matrix' } }) },
+  { target: "owner's booking at B", outcomes: [N, F, N, F, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await ownersBookingAtB(w, allowed) }, body: { reason: 'matrix' } }) },
   otherOrg((w) => ({ params: { id: w.other.bookingId }, body: { reason: 'matrix' } })),
 ];
 
+// Bookings whose booker asked to cancel, the request waiting for approval.
+export const clientsCancellationRequestAtA = consumable(async (w) => bookWithCancellationRequest(w.as('client'), await cancellationApprovalTemplate(w.owner, w.org.id), w.org.providerA.id, w.slots.next(w.org.providerA.id)));
+export const ownersCancellationRequestAtB = consumable(async (w) => bookWithCancellationRequest(w.owner, await cancellationApprovalTemplate(w.owner, w.org.id), w.org.providerB.id, w.slots.next(w.org.providerB.id)));
+
+/** The primary participant of a booking: the booker, under the booking id's body. */
+const primaryOf = (bookingId: string) => `bp_${bookingId.slice(bookingId.indexOf('_') + 1)}`;
+
+/** Checking in one participant (the primary) of the client's booking at A and the owner's at B. */
+export const participantCheckIns = (atA: Outcomes, atB: Outcomes): Variant[] => [
+  { target: "primary of the client's booking at A", outcomes: atA, request: async (w, _who, allowed) => { const id = await clientsBookingAtA(w, allowed); return { params: { id, participantId: primaryOf(id) }, body: { method: 'manual' } }; } },
+  { target: "primary of the owner's booking at B", outcomes: atB, request: async (w, _who, allowed) => { const id = await ownersBookingAtB(w, allowed); return { params: { id, participantId: primaryOf(id) }, body: { method: 'manual' } }; } },
+  otherOrg((w) => ({ params: { id: w.other.bookingId, participantId: primaryOf(w.other.bookingId) }, body: { method: 'manual' } })),
+];
+
+const clientsObservedAtA = consumable((w) => bookWithObserver(w.as('client'), w.owner, w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id)));
+const ownersObservedAtB = consumable((w) => bookWithObserver(w.owner, w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id)));
+
+/** Removing an observer: the booker and managers may; others are refused or do not see the booking. */
+export const participantRemovals: Variant[] = [
+  { target: "observer of the client's booking at A", outcomes: [Y, F, F, Y, Y, Y, Y, Y], request: async (w, _who, allowed) => { const { bookingId, participantId } = await clientsObservedAtA(w, allowed); return { params: { id: bookingId, participantId }, body: { reason: 'matrix' } }; } },
+  { target: "observer of the owner's booking at B", outcomes: [N, F, F, F, Y, Y, Y, Y], request: async (w, _who, allowed) => { const { bookingId, participantId } = await ownersObservedAtB(w, allowed); return { params: { id: bookingId, participantId }, body: { reason: 'matrix' } }; } },
+  otherOrg((w) => ({ params: { id: w.other.bookingId, participantId: primaryOf(w.other.bookingId) }, body: { reason: 'matrix' } })),
+];

@@ -9,6 +9,8 @@ import { createLogger } from '../../src/logger';
 import { connectTemporal, type TemporalGateway } from '../../temporal/client';
 import { createWorker } from '../../temporal/worker';
 import { testServiceAddresses } from './test-services';
+import { startMailSink, type MailSink } from './mail-sink';
+import { configuredTransports } from '../../src/notifications/configured-transports';
 import type { Knex } from 'knex';
 
 /** A started worker and how to stop it. */
@@ -22,6 +24,10 @@ export interface TestApp {
   db: Knex;
   temporal: TemporalGateway;
   taskQueue: string;
+  /** The loopback SMTP server this app's workers send email to. */
+  mailbox: MailSink;
+  /** Stops the HTTP API only (workers, Temporal and the database keep running), as in an API outage. */
+  stopApi(): Promise<void>;
   /** Starts a worker on this app's task queue (tests that crash workers start their own). */
   startWorker(): Promise<RunningWorker>;
   stop(): Promise<void>;
@@ -39,8 +45,12 @@ export async function startTestApp(opts: { worker?: boolean; now?: () => Date } 
   const pool = new Pool({ connectionString: addresses.databaseUrl, max: 5 });
   const temporal = await connectTemporal({ address: addresses.temporalAddress, namespace: 'default', taskQueue });
   const auth = createAuth({ pool, secret: randomBytes(32).toString('hex'), baseURL: 'http://127.0.0.1' });
+  const mailbox = await startMailSink();
+  const mail = configuredTransports({ smtpUrl: mailbox.url, mailFrom: 'Bizing Test <no-reply@bizing.test>' });
   const server = await listen(createApp({ db, auth, temporal, logger, now: opts.now ?? (() => new Date()) }), '127.0.0.1', 0);
 
+  let apiStopped: Promise<void> | undefined;
+  const stopApi = () => (apiStopped ??= server.close());
   const workers = new Set<RunningWorker>();
   const startWorker = async (): Promise<RunningWorker> => {
     const { worker, connection } = await createWorker({
@@ -48,6 +58,7 @@ export async function startTestApp(opts: { worker?: boolean; now?: () => Date } 
       namespace: 'default',
       taskQueue,
       db,
+      transports: mail.transports,
       logger,
       workflowBundle: { codePath: addresses.workflowBundlePath },
     });
@@ -71,10 +82,14 @@ export async function startTestApp(opts: { worker?: boolean; now?: () => Date } 
     db,
     temporal,
     taskQueue,
+    mailbox,
     startWorker,
+    stopApi,
     async stop() {
-      await server.close();
+      await stopApi();
       await Promise.all([...workers].map((w) => w.stop()));
+      mail.close();
+      await mailbox.close();
       await temporal.close();
       await Promise.all([db.destroy(), pool.end()]);
     },

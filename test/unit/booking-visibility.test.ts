@@ -32,6 +32,7 @@ describe('canSeeBooking', () => {
   const atA = { locationId: 'loc-a', bookerUserId: 'u-1' };
   const atBByOther = { locationId: 'loc-b', bookerUserId: 'u-2' };
   const walkIn = { locationId: 'loc-a', bookerUserId: null };
+  const observedByU1 = { locationId: 'loc-b', bookerUserId: 'u-2', participantUserIds: ['u-2', 'u-1'] };
 
   it.each([
     // visibility, booking, expected
@@ -44,8 +45,9 @@ describe('canSeeBooking', () => {
     [{ scope: 'own', userId: 'u-1' }, atA, true],
     [{ scope: 'own', userId: 'u-1' }, atBByOther, false],
     [{ scope: 'own', userId: 'u-1' }, walkIn, false],
+    [{ scope: 'own', userId: 'u-1' }, observedByU1, true],
     [{ scope: 'none' }, atA, false],
-  ] as [BookingVisibility, { locationId: string; bookerUserId: string | null }, boolean][])('%j sees %j: %s', (visibility, booking, expected) => {
+  ] as [BookingVisibility, { locationId: string; bookerUserId: string | null; participantUserIds?: string[] }, boolean][])('%j sees %j: %s', (visibility, booking, expected) => {
     expect(canSeeBooking(visibility, booking)).toBe(expected);
   });
 
@@ -63,8 +65,8 @@ describe('canSeeBooking', () => {
 describe('bookingListScope', () => {
   it.each([
     [{ scope: 'none' }, undefined, { none: true }],
-    [{ scope: 'own', userId: 'u-1' }, undefined, { none: false, bookerUserId: 'u-1' }],
-    [{ scope: 'own', userId: 'u-1' }, 'loc-a', { none: false, bookerUserId: 'u-1', locationIds: ['loc-a'] }],
+    [{ scope: 'own', userId: 'u-1' }, undefined, { none: false, ownUserId: 'u-1' }],
+    [{ scope: 'own', userId: 'u-1' }, 'loc-a', { none: false, ownUserId: 'u-1', locationIds: ['loc-a'] }],
     [{ scope: 'locations', locationIds: ['loc-a', 'loc-b'] }, undefined, { none: false, locationIds: ['loc-a', 'loc-b'] }],
     [{ scope: 'locations', locationIds: ['loc-a'] }, 'loc-b', { none: false, locationIds: [] }],
     [{ scope: 'all' }, undefined, { none: false }],

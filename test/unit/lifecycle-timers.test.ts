@@ -20,4 +20,11 @@ describe('nextLifecycleTimer', () => {
     const moved = { ...booking, status: 'confirmed' as const, startsAt: new Date('2030-03-05T15:00:00Z') };
     expect(nextLifecycleTimer(moved, rules)?.at).toEqual(new Date('2030-03-05T15:20:00Z'));
   });
+
+  it('cancels a booking waiting for a new primary at its start, unless an earlier timer comes first', () => {
+    const waiting = { ...booking, status: 'confirmed' as const, awaitingNewPrimary: true };
+    expect(nextLifecycleTimer(waiting, rules)).toEqual({ event: 'cancel', at: booking.startsAt });
+    expect(nextLifecycleTimer({ ...waiting, status: 'pending' }, rules)).toEqual({ event: 'expire', at: new Date('2030-03-01T13:00:00Z') });
+    expect(nextLifecycleTimer({ ...waiting, status: 'checked_in' }, rules)).toEqual({ event: 'complete', at: new Date('2030-03-04T09:40:00Z') });
+  });
 });

@@ -27,10 +27,12 @@ const minimalParsed = {
     refundTiers: [],
     providerCompensation: { whenClientCancels: { tiers: [] }, whenOrganizationCancels: { fullCompensation: true } },
     allowReschedule: true,
+    whenPrimaryCancels: 'cancel_all',
     rescheduleDeadlineHours: 0,
     noShowPolicy: { gracePeriodMinutes: 15, clientCharge: { chargeBps: 0 }, providerCompensationBps: 0, trackNoShows: false, autoMarkNoShow: false },
   },
   lifecycle: {
+    reminders: [],
     states: [],
     reservation: {
       enabled: true,
@@ -44,7 +46,7 @@ const minimalParsed = {
     confirmation: { autoConfirm: true, approvalDeadlineSeconds: 86_400, requirePayment: false, requireDeposit: false, sendConfirmationEmail: true, sendConfirmationSms: false },
     checkIn: { enabled: false, openMinutesBefore: 30, closeMinutesAfter: 15, allowEarlyCheckIn: false, requireCheckIn: false, methods: ['manual'] },
     completion: { autoComplete: true, autoCompleteAfterMinutes: 0, requireProviderConfirmation: false },
-    followUp: { sendReviewRequest: false, reviewRequestDelayHours: 24, sendThankYouEmail: false },
+    followUp: { sendReviewRequest: false, reviewRequestDelaySeconds: 86400, sendThankYouEmail: false },
   },
   workflows: { webhooks: [], eventHandlers: [], automationRules: [] },
 };
@@ -325,7 +327,9 @@ describe('serviceTemplateCreateSchema: each rule reports at its exact path', () 
     ['maxExtensions without extensionDurationSeconds', reservation({ allowExtension: true, maxExtensions: 2 }), ['lifecycle.reservation.extensionDurationSeconds']],
     ['maxExtensions without allowExtension', reservation({ maxExtensions: 2, extensionDurationSeconds: 60 }), ['lifecycle.reservation.maxExtensions']],
     ['expiry to a waitlist (not available yet)', reservation({ onExpiry: 'move_to_waitlist' }), ['lifecycle.reservation.onExpiry']],
-    ['expiry notifying an admin (not available yet)', reservation({ onExpiry: 'notify_admin' }), ['lifecycle.reservation.onExpiry']],
+    ['a reminder offset that is not a duration', { lifecycle: { reminders: [{ before: '24h' }] } }, ['lifecycle.reminders.0.before']],
+    ['a reminder offset naming no unit', { lifecycle: { reminders: [{ before: 'PT' }] } }, ['lifecycle.reminders.0.before']],
+    ['a reminder at a wall time that does not exist', { lifecycle: { reminders: [{ before: 'P1D', atLocalTime: '25:00' }] } }, ['lifecycle.reminders.0.atLocalTime']],
     ['allowExtension with no extensions', reservation({ allowExtension: true }), ['lifecycle.reservation.maxExtensions']],
     ['extensionDurationSeconds with no extensions', reservation({ extensionDurationSeconds: 60 }), ['lifecycle.reservation.extensionDurationSeconds']],
     ['depositAmount without requireDeposit', { ...usd({}), ...reservation({ depositAmount: 500 }) }, ['lifecycle.reservation.depositAmount']],

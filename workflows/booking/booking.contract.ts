@@ -3,6 +3,10 @@ import type { BookingStatus } from '../../src/domain/booking/booking-status';
 import type { CheckInRules, RescheduleRules } from '../../src/domain/booking/lifecycle-rules';
 import type { CancelledBy, RefundRules } from '../../src/domain/cancellation/refund-decision';
 import type { TimerRules } from '../../src/domain/booking/lifecycle-timers';
+import type { CancellationRules } from '../../src/domain/cancellation/cancellation-policy';
+import type { NotificationRules } from '../../src/domain/notifications/notification-rules';
+import type { Participant, ParticipantRole } from '../../src/domain/participants/participants';
+
 
 /** The lifecycle rules a booking keeps from the template version it was booked with. */
 export interface BookingRules {
@@ -14,6 +18,10 @@ export interface BookingRules {
   timers?: TimerRules;
   /** The booking waits in `pending` for someone to approve it. */
   requireApproval?: boolean;
+  /** Who may cancel, whose cancellation needs approval, what the primary's cancellation does; absent in older bookings. */
+  cancellation?: CancellationRules;
+  /** What the booking tells people, and when; absent in bookings made before notifications. */
+  notifications?: NotificationRules;
 }
 
 /** What a booking workflow starts with. Times are ISO-8601 UTC. `rules` is absent in bookings made before lifecycle rules existed. */
@@ -30,6 +38,8 @@ export interface BookingInput {
   endsAt: string;
   timezone: string;
   rules?: BookingRules;
+  /** The people of the booking; absent in bookings made before participants existed (they cannot change). */
+  participants?: Participant[];
 }
 
 /** The live state of a booking. */
@@ -40,6 +50,19 @@ export interface BookingView {
   endsAt: string;
   cancelledBy: string | null;
   cancellationReason: string | null;
+  /** A cancellation waiting for approval (absent in older workflows' answers). */
+  cancellationRequest?: CancellationRequestView | null;
+  participants?: Participant[];
+  /** The primary left and nobody has taken over yet; the booking is cancelled at its start if nobody does. */
+  awaitingNewPrimary?: boolean;
+}
+
+/** A cancellation that waits for someone to approve it. */
+export interface CancellationRequestView {
+  requestedBy: string;
+  party: CancelledBy;
+  reason: string | null;
+  requestedAt: string;
 }
 
 /** Who cancels, and why. */
@@ -48,6 +71,37 @@ export interface CancelBookingRequest {
   reason: string | null;
   /** Whether the client or the business cancels (decides the refund); absent means the business. */
   party?: CancelledBy;
+}
+
+/** Who decides on a cancellation request, and why. */
+export interface CancellationDecisionRequest {
+  by: string;
+  reason?: string | null;
+}
+
+/** Someone joining the booking. The API chooses the id (derived from the Idempotency-Key). */
+export interface AddParticipantRequest {
+  by: string;
+  participantId: string;
+  userId: string | null;
+  email: string | null;
+  phone?: string | null;
+  name: string | null;
+  role: ParticipantRole;
+}
+
+/** Someone leaving the booking (removed by staff or the primary, or leaving by themselves). */
+export interface RemoveParticipantRequest {
+  by: string;
+  participantId: string;
+  reason: string | null;
+}
+
+/** One participant's arrival. */
+export interface CheckInParticipantRequest {
+  by: string;
+  participantId: string;
+  method: string;
 }
 
 /** Who records the client's arrival, and how (manual, qr_code, geo, self). */
@@ -76,6 +130,8 @@ export interface RescheduleRequest {
   endsAt: string;
   blockedFrom: string;
   blockedUntil: string;
+  /** Who asks: a client's reschedule may carry the template's fee (absent: the business). */
+  party?: CancelledBy;
 }
 
 /** The workflow id of a booking: `booking:bk_…`. */
@@ -83,7 +139,11 @@ export function bookingWorkflowId(bookingId: string): string {
   return `booking:${bookingId}`;
 }
 
-/** Cancels the booking and frees its time; INVALID_TRANSITION when the booking can no longer be cancelled. */
+/**
+ * Cancels the booking and frees its time; INVALID_TRANSITION when the booking can no longer be cancelled,
+ * CANCELLATION_NOT_ALLOWED when the template forbids this party to cancel. A party whose cancellations
+ * need approval gets a pending request instead; the primary cancelling may leave the booking to the others.
+ */
 export const cancelBookingUpdate = defineUpdate<BookingView, [CancelBookingRequest]>('cancelBooking');
 /** Records arrival inside the check-in window (CHECK_IN_NOT_OPEN / CHECK_IN_CLOSED otherwise). */
 export const checkInBookingUpdate = defineUpdate<BookingView, [CheckInRequest]>('checkInBooking');
@@ -99,5 +159,15 @@ export const markNoShowUpdate = defineUpdate<BookingView, [ActorRequest]>('markB
 export const reviewBookingUpdate = defineUpdate<BookingView, [ReviewRequest]>('reviewBooking');
 /** Moves the booking to a new time: the new time is claimed before the old is released, atomically. */
 export const rescheduleBookingUpdate = defineUpdate<BookingView, [RescheduleRequest]>('rescheduleBooking');
+/** Approves a cancellation request: the booking is cancelled as of the request (its refund decided for that time). */
+export const approveCancellationUpdate = defineUpdate<BookingView, [CancellationDecisionRequest]>('approveCancellation');
+/** Declines a cancellation request: the booking stays as it is. */
+export const declineCancellationUpdate = defineUpdate<BookingView, [CancellationDecisionRequest]>('declineCancellation');
+/** Adds an observer, a guest, or a primary when the booking has none. */
+export const addParticipantUpdate = defineUpdate<BookingView, [AddParticipantRequest]>('addParticipant');
+/** Removes an observer or guest. */
+export const removeParticipantUpdate = defineUpdate<BookingView, [RemoveParticipantRequest]>('removeParticipant');
+/** Records one participant's arrival; the first arrival checks the booking in. */
+export const checkInParticipantUpdate = defineUpdate<BookingView, [CheckInParticipantRequest]>('checkInParticipant');
 /** The live state. */
 export const bookingStateQuery = defineQuery<BookingView>('bookingState');

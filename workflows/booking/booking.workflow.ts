@@ -1,30 +1,33 @@
 /**
- * Booking workflow: the life of one booking (spec §4.1), from confirmed onwards.
+ * Booking workflow: the life of one booking (spec §4.1), from confirmed (or pending approval) onwards.
  *
  * States: the booking state machine of src/domain/booking/booking-status.ts.
- * Messages: updates `approveBooking`, `rejectBooking`, `cancelBooking`, `checkInBooking`, `completeBooking`, `markBookingNoShow`,
- *   `reviewBooking`, `rescheduleBooking`; query `bookingState`.
+ * Messages: updates `approveBooking`, `rejectBooking`, `cancelBooking`, `approveCancellation`, `declineCancellation`,
+ *   `checkInBooking`, `completeBooking`, `markBookingNoShow`, `reviewBooking`, `rescheduleBooking`,
+ *   `addParticipant`, `removeParticipant`, `checkInParticipant`; query `bookingState`.
  * Timers (behind patch `booking-lifecycle-timers`): a pending booking expires at its approval deadline;
- *   a confirmed one is marked a no-show, a checked-in one completed, when the template says so.
+ *   a confirmed one is marked a no-show, a checked-in one completed, when the template says so; a booking
+ *   whose primary left without a successor is cancelled at its start if nobody has taken over.
+ * Notifications (behind patch `booking-notifications`): messages on transitions, reminders from the local
+ *   wall clock (planned again on reschedule), the review request, and the end of the review window.
  * Id: `booking:bk_…`, started by the reservation workflow that confirmed its hold.
  * Refunds: a cancellation records its refund decision (src/domain/cancellation) with the booking.
  * Compensation: cancelling, a no-show and completion free the booking's allocations in the same
  *   transaction that records them; a reschedule swaps them atomically.
  * Every transition is written to the projection and the audit trail by an activity keyed by the update id.
  */
-import { condition, allHandlersFinished, currentUpdateInfo, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { bookingTransition, isTerminalBookingStatus, type BookingEvent, type BookingStatus } from '../../src/domain/booking/booking-status';
-import { assertCanReschedule, assertCheckInOpen, defaultCheckInRules, defaultRescheduleRules } from '../../src/domain/booking/lifecycle-rules';
-import { defaultTimerRules, nextLifecycleTimer } from '../../src/domain/booking/lifecycle-timers';
-import { decideRefund } from '../../src/domain/cancellation/refund-decision';
+import { condition, allHandlersFinished, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { isTerminalBookingStatus } from '../../src/domain/booking/booking-status';
+import { assertCanReschedule, assertCheckInOpen } from '../../src/domain/booking/lifecycle-rules';
+import { nextLifecycleTimer } from '../../src/domain/booking/lifecycle-timers';
+import { primaryOf } from '../../src/domain/participants/participants';
 import { DomainError } from '../../src/domain/shared/errors';
 import { searchAttributes } from '../../temporal/search-attributes';
 import { databaseActivities as db } from '../shared/activity-profiles';
-import { businessFailure, refusalFromActivity } from '../shared/failures';
+import { refusalFromActivity } from '../shared/failures';
 import {
   approveBookingUpdate,
   bookingStateQuery,
-  cancelBookingUpdate,
   checkInBookingUpdate,
   completeBookingUpdate,
   markNoShowUpdate,
@@ -34,161 +37,129 @@ import {
   type ActorRequest,
   type BookingInput,
   type BookingView,
-  type CancelBookingRequest,
   type CheckInRequest,
   type RescheduleRequest,
   type ReviewRequest,
 } from './booking.contract';
+import { createCanceller, registerCancellationHandlers } from './booking-cancellation';
+import { createNotifier, followUpCompletion, runReminders } from './booking-notifications';
+import { registerParticipantHandlers } from './booking-participants';
+import { createBookingRun } from './booking-run';
 
-// A domain refusal inside a validator becomes an update failure carrying its catalogue code.
-function asFailure(check: () => void): void {
-  try {
-    check();
-  } catch (error) {
-    if (error instanceof DomainError) throw businessFailure(error.code, error.message, error.details);
-    throw error;
-  }
-}
-
-/** Runs a booking until it reaches a terminal state. */
+/** Runs a booking until it reaches a terminal state (or, once completed, until its review window closes). */
 export async function bookingWorkflow(input: BookingInput): Promise<BookingView> {
-  const rules = {
-    checkIn: input.rules?.checkIn ?? defaultCheckInRules,
-    reschedule: input.rules?.reschedule ?? defaultRescheduleRules,
-    timers: input.rules?.timers ?? defaultTimerRules,
-  };
+  const run = createBookingRun(input);
+  const { state, rules } = run;
   const pendingSince = new Date();
-  let status: BookingStatus = input.status;
-  let startsAt = input.startsAt;
-  let endsAt = input.endsAt;
-  let cancelledBy: string | null = null;
-  let cancellationReason: string | null = null;
-  let busy = false;
+  const notifier = createNotifier(run, patched('booking-notifications'));
+  const canceller = createCanceller(run, notifier);
 
-  const view = (): BookingView => ({ bookingId: input.bookingId, status, startsAt, endsAt, cancelledBy, cancellationReason });
-  const updateId = () => currentUpdateInfo()?.id ?? 'unknown';
-
-  // One change at a time: a second update while an activity runs is refused (the client retries).
-  const guard = (event: BookingEvent | null, extra?: () => void) => () =>
-    asFailure(() => {
-      if (busy) throw new DomainError('CONFLICT', 'Another change to this booking is in progress.');
-      if (event && !bookingTransition(status, event)) {
-        throw new DomainError('INVALID_TRANSITION', `A ${status} booking cannot ${event.replaceAll('_', ' ')}.`, { status, event });
-      }
-      extra?.();
-    });
-
-  const transition = async (event: BookingEvent, by: string, extra: { reason?: string | null; checkInMethod?: string; review?: Record<string, unknown> } = {}, dedupeKey = updateId()) => {
-    busy = true;
-    try {
-      const next = bookingTransition(status, event)!;
-      await db.recordBookingTransition({ bookingId: input.bookingId, event, fromStatus: status, toStatus: next, actor: by, occurredAt: new Date().toISOString(), dedupeKey, ...extra });
-      status = next;
-      upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
-      return view();
-    } finally {
-      busy = false;
-    }
-  };
-
-  setHandler(bookingStateQuery, view);
+  setHandler(bookingStateQuery, run.view);
+  registerCancellationHandlers(run, canceller);
+  registerParticipantHandlers(run, notifier);
 
   setHandler(
-    cancelBookingUpdate,
+    approveBookingUpdate,
     async (request) => {
-      busy = true;
-      try {
-        const cancelledAt = new Date();
-        // Decided here, once, with the rules the booking was made under; payments will act on it.
-        const refund = decideRefund({ cancelledAt, startsAt: new Date(startsAt), cancelledBy: request.party ?? 'organization', paidAmount: 0, rules: input.rules?.refund ?? { refundTiers: [] } });
-        await db.cancelBooking({
-          bookingId: input.bookingId,
-          cancelledBy: request.cancelledBy,
-          reason: request.reason,
-          cancelledAt: cancelledAt.toISOString(),
-          fromStatus: status,
-          dedupeKey: updateId(),
-          refund,
-        });
-        status = 'cancelled';
-        cancelledBy = request.cancelledBy;
-        cancellationReason = request.reason;
-        upsertSearchAttributes([{ key: searchAttributes.status, value: status }]);
-        return view();
-      } finally {
-        busy = false;
-      }
+      const view = await run.transition('approve', request.by, { reason: request.reason });
+      notifier.notify('booking_confirmed', { dedupeKey: run.updateId() });
+      return view;
     },
-    { validator: (_request: CancelBookingRequest) => guard('cancel')() },
+    { validator: (_request: ActorRequest) => run.guard('approve')() },
   );
-
-  const approvers = (_request: ActorRequest) => guard('approve')();
-  setHandler(approveBookingUpdate, (request) => transition('approve', request.by, { reason: request.reason }), { validator: approvers });
-  setHandler(rejectBookingUpdate, (request) => transition('cancel', request.by, { reason: request.reason ?? 'rejected' }), {
-    validator: (_request: ActorRequest) =>
-      guard(null, () => {
-        if (status !== 'pending') throw new DomainError('INVALID_TRANSITION', `Only a pending booking can be rejected; this one is ${status}.`, { status });
-      })(),
-  });
-
-  setHandler(checkInBookingUpdate, (request) => transition('check_in', request.by, { checkInMethod: request.method }), {
-    validator: (_request: CheckInRequest) => guard('check_in', () => assertCheckInOpen(new Date(), new Date(startsAt), rules.checkIn))(),
-  });
-
-  setHandler(completeBookingUpdate, (request) => transition('complete', request.by, { reason: request.reason }), {
-    validator: (_request: ActorRequest) => guard('complete')(),
-  });
-
-  setHandler(markNoShowUpdate, (request) => transition('mark_no_show', request.by, { reason: request.reason }), {
-    validator: (_request: ActorRequest) => guard('mark_no_show')(),
-  });
-
-  setHandler(reviewBookingUpdate, (request) => transition('review', request.by, { review: { rating: request.rating, comment: request.comment, by: request.by } }), {
-    validator: (_request: ReviewRequest) => guard('review')(),
-  });
-
   setHandler(
-    rescheduleBookingUpdate,
+    rejectBookingUpdate,
     async (request) => {
-      busy = true;
-      try {
-        await db.moveBooking({ bookingId: input.bookingId, ...request, actor: request.by, occurredAt: new Date().toISOString(), dedupeKey: updateId() }).catch((error: unknown) => {
-          throw refusalFromActivity(error);
-        });
-        startsAt = request.startsAt;
-        endsAt = request.endsAt;
-        upsertSearchAttributes([{ key: searchAttributes.startsAt, value: new Date(startsAt) }]);
-        return view();
-      } finally {
-        busy = false;
-      }
+      const view = await run.transition('cancel', request.by, { reason: request.reason ?? 'rejected' });
+      notifier.notify('booking_cancelled', { dedupeKey: run.updateId(), reason: request.reason ?? null });
+      return view;
     },
     {
-      validator: (_request: RescheduleRequest) =>
-        guard(null, () => {
-          if (status !== 'confirmed' && status !== 'pending') throw new DomainError('INVALID_TRANSITION', `A ${status} booking cannot be rescheduled.`, { status });
-          assertCanReschedule(new Date(), new Date(startsAt), rules.reschedule);
+      validator: (_request: ActorRequest) =>
+        run.guard(null, () => {
+          if (state.status !== 'pending') throw new DomainError('INVALID_TRANSITION', `Only a pending booking can be rejected; this one is ${state.status}.`, { status: state.status });
         })(),
     },
   );
 
+  setHandler(
+    checkInBookingUpdate,
+    async (request) => {
+      const view = await run.transition('check_in', request.by, { checkInMethod: request.method });
+      const primary = state.participants && primaryOf(state.participants);
+      if (primary) primary.checkedIn = true;
+      return view;
+    },
+    { validator: (_request: CheckInRequest) => run.guard('check_in', () => assertCheckInOpen(new Date(), new Date(state.startsAt), rules.checkIn))() },
+  );
+
+  setHandler(completeBookingUpdate, (request) => run.transition('complete', request.by, { reason: request.reason }), {
+    validator: (_request: ActorRequest) => run.guard('complete')(),
+  });
+
+  setHandler(markNoShowUpdate, (request) => run.transition('mark_no_show', request.by, { reason: request.reason }), {
+    validator: (_request: ActorRequest) => run.guard('mark_no_show')(),
+  });
+
+  setHandler(reviewBookingUpdate, (request) => run.transition('review', request.by, { review: { rating: request.rating, comment: request.comment, by: request.by } }), {
+    validator: (_request: ReviewRequest) => run.guard('review')(),
+  });
+
+  setHandler(
+    rescheduleBookingUpdate,
+    (request) =>
+      run.exclusive(async () => {
+        const previousStartsAt = state.startsAt;
+        // A client moving their own booking pays the template's fee; the business moving it does not.
+        const feeAmount = request.party === 'client' ? (rules.reschedule.feeAmount ?? 0) : 0;
+        const { party: _party, ...move } = request;
+        await db.moveBooking({ bookingId: input.bookingId, ...move, ...(feeAmount > 0 ? { feeAmount } : {}), actor: request.by, occurredAt: new Date().toISOString(), dedupeKey: run.updateId() }).catch((error: unknown) => {
+          throw refusalFromActivity(error);
+        });
+        state.startsAt = request.startsAt;
+        state.endsAt = request.endsAt;
+        upsertSearchAttributes([{ key: searchAttributes.startsAt, value: new Date(state.startsAt) }]);
+        notifier.notify('booking_rescheduled', { dedupeKey: run.updateId(), previousStartsAt });
+        return run.view();
+      }),
+    {
+      validator: (_request: RescheduleRequest) =>
+        run.guard(null, () => {
+          if (state.status !== 'confirmed' && state.status !== 'pending') throw new DomainError('INVALID_TRANSITION', `A ${state.status} booking cannot be rescheduled.`, { status: state.status });
+          assertCanReschedule(new Date(), new Date(state.startsAt), rules.reschedule);
+        })(),
+    },
+  );
+
+  if (rules.notifications?.confirmation) notifier.notify(state.status === 'pending' ? 'booking_pending_approval' : 'booking_confirmed', { dedupeKey: 'booked' });
+  const reminders = runReminders(run, notifier);
+
   if (patched('booking-lifecycle-timers')) {
-    // Timed transitions: each wait ends early when the status or the start changes, and is recomputed.
-    while (!isTerminalBookingStatus(status)) {
-      const timer = nextLifecycleTimer({ status, startsAt: new Date(startsAt), endsAt: new Date(endsAt), pendingSince }, rules.timers);
-      const seen = { status, startsAt };
-      const moved = () => status !== seen.status || startsAt !== seen.startsAt;
+    // Timed transitions: each wait ends early when the status, the start or the primary changes, and is recomputed.
+    while (!isTerminalBookingStatus(state.status)) {
+      if (state.status === 'completed' && notifier.enabled) {
+        await followUpCompletion(run, notifier);
+        break;
+      }
+      const timer = nextLifecycleTimer({ status: state.status, startsAt: new Date(state.startsAt), endsAt: new Date(state.endsAt), pendingSince, awaitingNewPrimary: state.awaitingNewPrimary }, rules.timers);
+      const seen = { status: state.status, startsAt: state.startsAt, awaitingNewPrimary: state.awaitingNewPrimary };
+      const moved = () => state.status !== seen.status || state.startsAt !== seen.startsAt || state.awaitingNewPrimary !== seen.awaitingNewPrimary;
       if (!timer) {
         await condition(moved);
         continue;
       }
       if (await condition(moved, Math.max(1, timer.at.getTime() - Date.now()))) continue;
-      await condition(() => !busy);
-      if (status === seen.status && startsAt === seen.startsAt) await transition(timer.event, 'system', {}, `timer:${timer.event}:${startsAt}`);
+      await condition(() => !state.busy);
+      if (moved()) continue;
+      const dedupeKey = `timer:${timer.event}:${state.startsAt}`;
+      if (timer.event === 'cancel') await canceller.settle({ by: 'system', party: 'system', reason: 'Nobody took over as the primary participant.', at: new Date(), dedupeKey });
+      else await run.transition(timer.event, 'system', {}, dedupeKey);
     }
   } else {
-    await condition(() => isTerminalBookingStatus(status));
+    await condition(() => isTerminalBookingStatus(state.status));
   }
+  await reminders;
   await condition(allHandlersFinished);
-  return view();
+  await notifier.allSent();
+  return run.view();
 }

@@ -10,6 +10,10 @@ export interface ReservationInput extends HoldRequestFields {
   summary: string;
   /** The lifecycle rules the booking will keep (absent in reservations made before they existed). */
   bookingRules?: BookingRules;
+  /** The booker as the booking's primary participant (null: booked without a person, e.g. by an API key; absent in older reservations). */
+  primaryParticipant?: { participantId: string; userId: string } | null;
+  /** Tell the organization's owners and admins when the hold expires unconfirmed (`onExpiry: notify_admin`). */
+  notifyAdminsOnExpiry?: boolean;
   /** How far the holder may extend the hold (absent: not at all). */
   extensions?: { max: number; seconds: number };
 }

@@ -23,7 +23,7 @@ import {
 import { bookingSearchAttributes, searchAttributes } from '../../temporal/search-attributes';
 import { bookingWorkflow } from '../booking/booking.workflow';
 import { bookingWorkflowId } from '../booking/booking.contract';
-import { databaseActivities as db } from '../shared/activity-profiles';
+import { databaseActivities as db, notificationActivities } from '../shared/activity-profiles';
 import { activityFailureCode, businessFailure, refusalFromActivity } from '../shared/failures';
 import {
   awaitHoldUpdate,
@@ -39,8 +39,14 @@ import {
 } from './reservation.contract';
 import { holdClaimMessage } from '../../src/domain/reservation/hold-claim';
 import type { ReservationWorkflowStatus } from '../../src/domain/reservation/reservation-status';
+import type { Participant } from '../../src/domain/participants/participants';
 
 type Status = ReservationWorkflowStatus | 'confirming' | 'releasing';
+
+// The booker becomes the booking's primary participant (their email lives in the database row).
+function primaryParticipants(primary: ReservationInput['primaryParticipant']): Participant[] {
+  return primary ? [{ id: primary.participantId, userId: primary.userId, email: null, role: 'primary', status: 'active', checkedIn: false }] : [];
+}
 
 /** Holds a slot until it is confirmed, released or expires. */
 export async function reservationWorkflow(input: ReservationInput): Promise<ReservationView> {
@@ -81,7 +87,14 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
       // A service that needs manual approval starts its booking pending.
       const bookingStatus = input.bookingRules?.requireApproval ? 'pending' : 'confirmed';
       try {
-        await db.confirmHold({ reservationId: input.reservationId, bookingId: newBookingId, bookingWorkflowId: bookingWorkflowId(newBookingId), confirmedBy, status: bookingStatus });
+        await db.confirmHold({
+          reservationId: input.reservationId,
+          bookingId: newBookingId,
+          bookingWorkflowId: bookingWorkflowId(newBookingId),
+          confirmedBy,
+          status: bookingStatus,
+          ...(input.primaryParticipant ? { primaryParticipantId: input.primaryParticipant.participantId } : {}),
+        });
       } catch (error) {
         if (activityFailureCode(error) !== 'RESERVATION_NOT_HELD') throw error;
         // The database says the hold lapsed (its clock passed expires_at first): settle as expired.
@@ -108,6 +121,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
             endsAt: input.endsAt,
             timezone: input.timezone,
             rules: input.bookingRules,
+            ...(input.primaryParticipant === undefined ? {} : { participants: primaryParticipants(input.primaryParticipant) }),
           },
         ],
       });
@@ -163,6 +177,8 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
   const expire = async () => {
     moveTo('expired');
     await db.endHold({ reservationId: input.reservationId, outcome: 'expired' });
+    // The slot is free again either way; the message is best effort and never keeps the hold.
+    if (input.notifyAdminsOnExpiry) await notificationActivities.notifyHoldExpired({ reservationId: input.reservationId }).catch(() => undefined);
   };
 
   try {

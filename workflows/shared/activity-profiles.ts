@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { errorCodes } from '../../src/domain/shared/errors';
 
@@ -15,3 +15,15 @@ export const databaseActivities = proxyActivities<Activities>({
     nonRetryableErrorTypes: [...errorCodes],
   },
 });
+
+/**
+ * Sending a message: retried for about half an hour (an SMTP server may be down for a while), then
+ * given up on; the booking never waits for it. Failed rows stay in the outbox with their error.
+ */
+export const notificationActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10, nonRetryableErrorTypes: [...errorCodes] },
+});
+
+/** Pure computations that need libraries the sandbox does not load (the date library): run next to the workflow. */
+export const computeActivities = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds' });

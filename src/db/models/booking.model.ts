@@ -4,7 +4,7 @@ import { BaseModel } from './base.model';
 /** The database projection of a booking workflow, used for listing and reading. */
 export class BookingModel extends BaseModel {
   static override tableName = 'bookings';
-  static override jsonAttributes = ['review', 'cancellationDecision'];
+  static override jsonAttributes = ['review', 'cancellationDecision', 'cancellationRequest'];
 
   id!: string;
   organizationId!: string;
@@ -28,6 +28,10 @@ export class BookingModel extends BaseModel {
   noShowAt!: Date | null;
   review!: { rating: number; comment: string | null; by: string } | null;
   cancellationDecision!: Record<string, unknown> | null;
+  /** A cancellation waiting for approval: who asked, as which party, why, when. */
+  cancellationRequest!: { requestedBy: string; party: string; reason: string | null; requestedAt: string } | null;
+  /** Reschedule fees the client owes (minor units). */
+  rescheduleFeesAmount!: number;
   createdAt!: Date;
   updatedAt!: Date;
 }

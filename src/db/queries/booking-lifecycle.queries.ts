@@ -61,6 +61,10 @@ export async function recordBookingTransition(db: Knex, transition: BookingTrans
     // A booking that no longer occupies time frees it in the same transaction.
     if (['no_show', 'completed', 'expired', 'cancelled'].includes(transition.toStatus)) await trx('allocations').where({ bookingId: transition.bookingId }).delete();
     await trx('bookings').where({ id: transition.bookingId }).update(change);
+    // Checking the booking in records the primary participant's arrival.
+    if (transition.event === 'check_in') {
+      await trx('booking_participants').where({ bookingId: transition.bookingId, role: 'primary', status: 'active' }).whereNull('checked_in_at').update({ checkedInAt: transition.occurredAt, checkInMethod: transition.checkInMethod ?? null, updatedAt: trx.fn.now() });
+    }
     await appendBookingEvent(trx, transition);
   });
 }
@@ -75,6 +79,8 @@ export interface BookingMove {
   actor: string;
   dedupeKey: string;
   occurredAt: Date;
+  /** The reschedule fee owed by the client (minor units), added to the booking's total. */
+  feeAmount?: number;
 }
 
 /**
@@ -93,14 +99,16 @@ export async function moveBooking(db: Knex, move: BookingMove): Promise<void> {
       // The old rows go first because the new time may overlap the booking's own old time.
       await trx('allocations').whereIn('id', old.map((row: { id: number }) => row.id)).delete();
       await trx('allocations').insert(old.map((row: { organizationId: string; bookableId: string; unit: number }) => ({ organizationId: row.organizationId, bookableId: row.bookableId, unit: row.unit, period, kind: 'booking', bookingId: move.bookingId })));
-      await trx('bookings').where({ id: move.bookingId }).update({ startsAt: move.startsAt, endsAt: move.endsAt, updatedAt: trx.fn.now() });
+      await trx('bookings')
+        .where({ id: move.bookingId })
+        .update({ startsAt: move.startsAt, endsAt: move.endsAt, rescheduleFeesAmount: trx.raw('reschedule_fees_amount + ?', [move.feeAmount ?? 0]), updatedAt: trx.fn.now() });
       await appendBookingEvent(trx, {
         bookingId: move.bookingId,
         event: 'reschedule',
         fromStatus: booking.status,
         toStatus: booking.status,
         actor: move.actor,
-        details: { from: { startsAt: booking.startsAt, endsAt: booking.endsAt }, to: { startsAt: move.startsAt, endsAt: move.endsAt } },
+        details: { from: { startsAt: booking.startsAt, endsAt: booking.endsAt }, to: { startsAt: move.startsAt, endsAt: move.endsAt }, ...(move.feeAmount ? { feeAmount: move.feeAmount } : {}) },
         occurredAt: move.occurredAt,
         dedupeKey: move.dedupeKey,
       });

@@ -40,29 +40,39 @@ export async function cancelBookingRecord(db: Knex, cancellation: BookingCancell
       cancelledBy: cancellation.cancelledBy,
       cancellationReason: cancellation.reason,
       cancellationDecision: cancellation.refund ? JSON.stringify(cancellation.refund) : null,
+      cancellationRequest: null,
       updatedAt: trx.fn.now(),
     });
   });
 }
 
-/** A booking as the API shows it: the projection row plus its bookables. */
+/** A booking as the API shows it: the projection row plus its bookables and the users taking part. */
 export interface BookingRecord extends BookingModel {
   bookableIds: string[];
+  participantUserIds: string[];
 }
 
 /** One booking of one organization, or undefined. */
 export async function findBooking(db: Knex, organizationId: string, bookingId: string): Promise<BookingRecord | undefined> {
   const booking = await BookingModel.query(db).findOne({ organizationId, id: bookingId });
   if (!booking) return undefined;
-  const bookables = await db('booking_bookables').where({ bookingId }).select('bookable_id').orderBy('bookable_id');
-  return Object.assign(booking, { bookableIds: bookables.map((row: { bookableId: string }) => row.bookableId) });
+  const [bookables, participants] = await Promise.all([
+    db('booking_bookables').where({ bookingId }).select('bookable_id').orderBy('bookable_id'),
+    db('booking_participants').where({ bookingId, status: 'active' }).whereNotNull('user_id').select('user_id'),
+  ]);
+  return Object.assign(booking, {
+    bookableIds: bookables.map((row: { bookableId: string }) => row.bookableId),
+    participantUserIds: participants.map((row: { userId: string }) => row.userId),
+  });
 }
 
 /** Filters for listing an organization's bookings. */
 export interface BookingListFilter {
   organizationId: string;
-  bookerUserId?: string;
+  /** Bookings this user booked or takes part in (a client's own). */
+  ownUserId?: string;
   bookableId?: string;
+  /** Bookings this user booked or takes part in (a filter anyone who sees the bookings may use). */
   participantUserId?: string;
   locationIds?: readonly string[];
   status?: BookingStatus;
@@ -75,8 +85,12 @@ export interface BookingListFilter {
 /** A page of bookings ordered by start time, then id (keyset pagination). */
 export async function listBookings(db: Knex, filter: BookingListFilter): Promise<BookingModel[]> {
   const query = BookingModel.query(db).where('organization_id', filter.organizationId);
-  if (filter.bookerUserId) query.where('booker_user_id', filter.bookerUserId);
-  if (filter.participantUserId) query.where('booker_user_id', filter.participantUserId);
+  for (const userId of [filter.ownUserId, filter.participantUserId]) {
+    if (!userId) continue;
+    query.where((own) =>
+      own.where('booker_user_id', userId).orWhereExists((sub) => sub.select(db.raw('1')).from('booking_participants').whereRaw('booking_participants.booking_id = bookings.id').where({ 'booking_participants.user_id': userId, 'booking_participants.status': 'active' })),
+    );
+  }
   if (filter.bookableId) query.whereExists((sub) => sub.select(db.raw('1')).from('booking_bookables').whereRaw('booking_bookables.booking_id = bookings.id').where('booking_bookables.bookable_id', filter.bookableId!));
   if (filter.locationIds) query.whereIn('location_id', filter.locationIds as string[]);
   if (filter.status) query.where('status', filter.status);

@@ -85,6 +85,8 @@ export interface HoldConfirmation {
   confirmedBy: string;
   /** `pending` when the service needs manual approval; confirmed otherwise. */
   status?: 'pending' | 'confirmed';
+  /** The id the booker gets as the booking's primary participant (absent in older reservations). */
+  primaryParticipantId?: string;
 }
 
 /**
@@ -124,6 +126,19 @@ export async function confirmHold(db: Knex, confirmation: HoldConfirmation): Pro
     await trx('booking_bookables').insert(
       reservation.bookableIds.map((bookableId) => ({ bookingId: confirmation.bookingId, organizationId: reservation.organizationId, bookableId })),
     );
+    if (confirmation.primaryParticipantId && reservation.bookerUserId) {
+      const booker = await trx('users').where({ id: reservation.bookerUserId }).first('email', 'name');
+      await trx('booking_participants').insert({
+        id: confirmation.primaryParticipantId,
+        organizationId: reservation.organizationId,
+        bookingId: confirmation.bookingId,
+        userId: reservation.bookerUserId,
+        email: booker?.email ?? null,
+        name: booker?.name ?? null,
+        role: 'primary',
+        addedBy: confirmation.confirmedBy,
+      });
+    }
     await trx('reservations')
       .where('id', reservation.id)
       .update({ status: 'confirmed', bookingId: confirmation.bookingId, updatedAt: trx.fn.now() });

@@ -3,6 +3,9 @@ import type { DurationRules, ReservationRules, SchedulingRules } from '../../dom
 import { defaultReservationRules, defaultSchedulingRules } from '../../domain/service-template/service-template-rules';
 import type { TemplateRevision, TemplateStatus } from '../../domain/service-template/template-lifecycle';
 import { defaultCheckInRules, defaultRescheduleRules, type CheckInRules, type RescheduleRules } from '../../domain/booking/lifecycle-rules';
+import { defaultCancellationRules, type CancellationRules } from '../../domain/cancellation/cancellation-policy';
+import type { ReminderRule } from '../../domain/notifications/reminder-schedule';
+import type { NotificationRules } from '../../domain/notifications/notification-rules';
 import type { RefundRules } from '../../domain/cancellation/refund-decision';
 import { defaultTimerRules, type TimerRules } from '../../domain/booking/lifecycle-timers';
 import type { NoShowBanRules } from '../../domain/booking/no-show-ban';
@@ -192,14 +195,19 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
   timers: TimerRules;
   requireApproval: boolean;
   noShowBan: NoShowBanRules | null;
+  cancellation: CancellationRules;
+  notifications: NotificationRules;
 } {
   const lifecycle = template.lifecycle as {
     reservation?: Partial<ReservationRules>;
     checkIn?: Partial<CheckInRules>;
-    confirmation?: { autoConfirm?: boolean; approvalDeadlineSeconds?: number };
+    confirmation?: { autoConfirm?: boolean; approvalDeadlineSeconds?: number; sendConfirmationEmail?: boolean };
     completion?: { autoComplete?: boolean; autoCompleteAfterMinutes?: number };
+    reminders?: ReminderRule[];
+    followUp?: { sendReviewRequest?: boolean; reviewRequestDelaySeconds?: number };
   };
   const cancellation = (template.cancellation ?? {}) as Partial<RescheduleRules> &
+    Partial<CancellationRules> & { rescheduleFeeAmount?: number } &
     Partial<RefundRules> & { noShowPolicy?: { autoMarkNoShow?: boolean; markNoShowAfterMinutes?: number; trackNoShows?: boolean; maxNoShowsBeforeBan?: number; banDurationDays?: number } };
   const noShow = cancellation.noShowPolicy ?? {};
   return {
@@ -207,7 +215,7 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
     reservation: { ...defaultReservationRules, ...lifecycle.reservation },
     scheduling: { ...defaultSchedulingRules, ...(template.scheduling as Partial<SchedulingRules>) },
     checkIn: { ...defaultCheckInRules, ...pick(lifecycle.checkIn ?? {}, ['enabled', 'openMinutesBefore', 'closeMinutesAfter', 'allowEarlyCheckIn']) },
-    reschedule: { ...defaultRescheduleRules, ...pick(cancellation, ['allowReschedule', 'rescheduleDeadlineHours']) },
+    reschedule: { ...defaultRescheduleRules, ...pick(cancellation, ['allowReschedule', 'rescheduleDeadlineHours']), ...(cancellation.rescheduleFeeAmount ? { feeAmount: cancellation.rescheduleFeeAmount } : {}) },
     refund: { refundTiers: cancellation.refundTiers ?? [], ...(cancellation.lateCancellation ? { lateCancellation: cancellation.lateCancellation } : {}) },
     timers: {
       approvalDeadlineSeconds: lifecycle.confirmation?.approvalDeadlineSeconds ?? defaultTimerRules.approvalDeadlineSeconds,
@@ -217,6 +225,12 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
       autoCompleteAfterMinutes: lifecycle.completion?.autoCompleteAfterMinutes ?? 0,
     },
     requireApproval: lifecycle.confirmation?.autoConfirm === false,
+    cancellation: { ...defaultCancellationRules, ...pick(cancellation, ['allowClientCancellation', 'allowProviderCancellation', 'requireApprovalFor', 'whenPrimaryCancels']) },
+    notifications: {
+      confirmation: lifecycle.confirmation?.sendConfirmationEmail ?? true,
+      reminders: lifecycle.reminders ?? [],
+      reviewRequestDelaySeconds: lifecycle.followUp?.sendReviewRequest ? (lifecycle.followUp.reviewRequestDelaySeconds ?? 24 * 3600) : null,
+    },
     noShowBan: noShow.trackNoShows && noShow.maxNoShowsBeforeBan && noShow.banDurationDays ? { maxNoShows: noShow.maxNoShowsBeforeBan, banDays: noShow.banDurationDays } : null,
   };
 }

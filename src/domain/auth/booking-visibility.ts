@@ -20,15 +20,15 @@ export function bookingVisibility(access: MemberAccess & { userId: string | null
   return { scope: 'none' };
 }
 
-/** Whether a member may see one booking. */
-export function canSeeBooking(visibility: BookingVisibility, booking: { locationId: string; bookerUserId: string | null; bookableIds?: readonly string[] }): boolean {
+/** Whether a member may see one booking: their own are those they booked or take part in. */
+export function canSeeBooking(visibility: BookingVisibility, booking: { locationId: string; bookerUserId: string | null; bookableIds?: readonly string[]; participantUserIds?: readonly string[] }): boolean {
   switch (visibility.scope) {
     case 'all':
       return true;
     case 'locations':
       return visibility.locationIds.includes(booking.locationId);
     case 'own':
-      return booking.bookerUserId === visibility.userId;
+      return booking.bookerUserId === visibility.userId || (booking.participantUserIds?.includes(visibility.userId) ?? false);
     case 'assigned':
       return booking.bookableIds?.includes(visibility.bookableId) ?? false;
     case 'none':
@@ -37,7 +37,7 @@ export function canSeeBooking(visibility: BookingVisibility, booking: { location
 }
 
 /** How a bookings list is narrowed for a member: no rows at all, or these filters (undefined = no limit). */
-export type BookingListScope = { none: true } | { none: false; bookerUserId?: string; locationIds?: readonly string[]; bookableId?: string };
+export type BookingListScope = { none: true } | { none: false; ownUserId?: string; locationIds?: readonly string[]; bookableId?: string };
 
 /** Turns visibility (and an optional requested location) into list filters; a member who sees none gets none. */
 export function bookingListScope(visibility: BookingVisibility, requestedLocationId?: string): BookingListScope {
@@ -45,7 +45,7 @@ export function bookingListScope(visibility: BookingVisibility, requestedLocatio
     case 'none':
       return { none: true };
     case 'own':
-      return { none: false, bookerUserId: visibility.userId, ...(requestedLocationId ? { locationIds: [requestedLocationId] } : {}) };
+      return { none: false, ownUserId: visibility.userId, ...(requestedLocationId ? { locationIds: [requestedLocationId] } : {}) };
     case 'locations':
       return { none: false, locationIds: requestedLocationId ? visibility.locationIds.filter((id) => id === requestedLocationId) : visibility.locationIds };
     case 'all':

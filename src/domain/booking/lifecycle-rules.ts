@@ -13,6 +13,8 @@ export interface CheckInRules {
 export interface RescheduleRules {
   allowReschedule: boolean;
   rescheduleDeadlineHours: number;
+  /** Charged (minor units) when the client moves their own booking; absent in older bookings. */
+  feeAmount?: number;
 }
 
 /** Defaults for templates that leave the blocks out. */

@@ -16,8 +16,8 @@ export interface RefundRules {
   lateCancellation?: { windowHours: number; refundBps: number; chargeFeeAmount: number };
 }
 
-/** Who cancels: the client, or the business (organization, provider, system). */
-export type CancelledBy = 'client' | 'organization';
+/** Who cancels: the client, or the business (the organization, a provider, or the system by itself). */
+export type CancelledBy = 'client' | 'provider' | 'organization' | 'system';
 
 /** What cancelling means for the client's money, decided once and kept with the booking. */
 export interface RefundDecision {
@@ -42,7 +42,7 @@ export function decideRefund(input: { cancelledAt: Date; startsAt: Date; cancell
   const { paidAmount, rules } = input;
   const hoursBeforeStart = Math.max(0, (input.startsAt.getTime() - input.cancelledAt.getTime()) / HOUR_MS);
   const none = { offered: false, bonusBps: 0 };
-  if (input.cancelledBy === 'organization') {
+  if (input.cancelledBy !== 'client') {
     return { basis: 'cancelled_by_business', hoursBeforeStart, tierIndex: null, paidAmount, refundAmount: paidAmount, lateFeeAmount: 0, storeCredit: none };
   }
   const late = rules.lateCancellation;

@@ -16,6 +16,8 @@ export interface ReservationRules {
   allowExtension?: boolean;
   maxExtensions?: number;
   extensionDurationSeconds?: number;
+  /** What an unconfirmed hold's expiry does besides freeing the slot (waitlists are refused by the template schema for now). */
+  onExpiry?: 'release_slot' | 'move_to_waitlist' | 'notify_admin';
 }
 
 /** Scheduling limits that apply when a slot is chosen. */

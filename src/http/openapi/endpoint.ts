@@ -18,6 +18,8 @@ export const tags = [
   { name: 'Availability', description: 'Free slots of a service with one bookable.' },
   { name: 'Reservations', description: 'Holds on a slot, each a durable workflow: confirm into a booking or release.' },
   { name: 'Bookings', description: 'Confirmed bookings, each a durable workflow.' },
+  { name: 'Participants', description: 'The people of a booking: primary, observers and guests, each with a status and a check-in.' },
+  { name: 'Notifications', description: 'The outbox: every email and SMS a booking sent (or could not), with its status.' },
 ] as const;
 
 /** One tag name. */

@@ -1,6 +1,8 @@
 import type { Endpoint } from './endpoint';
 import { bookableEndpoints } from './endpoints/bookables';
 import { bookingLifecycleEndpoints } from './endpoints/booking-lifecycle';
+import { participantEndpoints } from './endpoints/participants';
+import { notificationEndpoints } from './endpoints/notifications';
 import { bookingEndpoints } from './endpoints/bookings';
 import { calendarEndpoints } from './endpoints/calendars';
 import { healthEndpoints } from './endpoints/health';
@@ -15,4 +17,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints];

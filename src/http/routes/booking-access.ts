@@ -18,12 +18,14 @@ export async function visibleBooking(db: Knex, ctx: ParameterizedContext<AppStat
 
 /**
  * The booking if the caller may change it as its booker (the `_own` permissions) or as someone who
- * manages bookings at its location; a client acting on another's booking gets 404.
+ * manages bookings at its location (with `assigned`, also as the provider member it is assigned to);
+ * a client acting on another's booking gets 404.
  */
-export async function ownOrManagedBooking(db: Knex, ctx: ParameterizedContext<AppState>, id: string): Promise<BookingRecord> {
+export async function ownOrManagedBooking(db: Knex, ctx: ParameterizedContext<AppState>, id: string, opts: { assigned?: boolean } = {}): Promise<BookingRecord> {
   const booking = await visibleBooking(db, ctx, id);
   const access = ctx.state.access!;
   const manages = isAllowed(access, ['booking:manage_org', 'booking:manage_location'], { locationId: booking.locationId });
-  if (!manages && booking.bookerUserId !== access.userId) throw notFound();
+  const assigned = opts.assigned === true && access.providerId !== null && booking.bookableIds.includes(access.providerId) && isAllowed(access, ['booking:update_assigned']);
+  if (!manages && !assigned && booking.bookerUserId !== access.userId) throw notFound();
   return booking;
 }

@@ -1,4 +1,5 @@
 import Router, { type RouterContext } from '@koa/router';
+import { cancellingParty } from '../../domain/cancellation/cancelling-party';
 import { planHold } from '../../domain/reservation/plan-hold';
 import { DomainError } from '../../domain/shared/errors';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
@@ -10,6 +11,8 @@ import { newId } from '../../ids';
 import { updateBooking } from '../../../temporal/commands/booking.commands';
 import {
   approveBookingUpdate,
+  approveCancellationUpdate,
+  declineCancellationUpdate,
   checkInBookingUpdate,
   completeBookingUpdate,
   markNoShowUpdate,
@@ -32,15 +35,17 @@ const { bookingViewers: viewers, bookingApprovers: approvers, checkIn: checkers,
 export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
   const scope = scopeOfRow(db, 'bookings');
-  const updateIdOf = (ctx: RouterContext<AppState>, what: string) => ctx.state.idempotencyKey ?? `${what}:${newId('booking')}`;
+  const updateIdOf = (ctx: RouterContext<AppState>, what: string) => ctx.state.idempotencyKey ?? `${what.replaceAll('/', '-')}:${newId('booking')}`;
   const answer = async (ctx: RouterContext<AppState>, bookingId: string) => {
     ctx.body = presentBooking((await findBooking(db, ctx.state.access!.organizationId, bookingId))!);
   };
 
-  // Transitions that carry only an optional note: approve, reject, complete, no-show.
+  // Transitions that carry only an optional note: approve, reject, decide on a cancellation request, complete, no-show.
   const noteTransitions = [
     ['approve', approvers, approveBookingUpdate],
     ['reject', approvers, rejectBookingUpdate],
+    ['cancellation-request/approve', approvers, approveCancellationUpdate],
+    ['cancellation-request/decline', approvers, declineCancellationUpdate],
     ['complete', finishers, completeBookingUpdate],
     ['no-show', finishers, markNoShowUpdate],
   ] as const;
@@ -95,6 +100,7 @@ export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<A
         endsAt: plan.slot.end.toISOString(),
         blockedFrom: plan.slot.blockedStart.toISOString(),
         blockedUntil: plan.slot.blockedEnd.toISOString(),
+        party: cancellingParty(access, booking),
       },
       updateIdOf(ctx, 'reschedule'),
     );

@@ -41,6 +41,8 @@ export function presentBooking(booking: BookingModel & { bookableIds?: string[] 
     workflowId: booking.workflowId,
     ...presentTimes(booking.startsAt, booking.endsAt, booking.timezone),
     cancellation: booking.cancelledAt ? { cancelledAt: booking.cancelledAt, cancelledBy: booking.cancelledBy, reason: booking.cancellationReason, refund: booking.cancellationDecision } : null,
+    cancellationRequest: booking.cancellationRequest,
+    rescheduleFeesAmount: booking.rescheduleFeesAmount,
     checkedInAt: booking.checkedInAt,
     checkInMethod: booking.checkInMethod,
     completedAt: booking.completedAt,

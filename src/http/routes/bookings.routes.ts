@@ -4,6 +4,7 @@ import { cancellingParty } from '../../domain/cancellation/cancelling-party';
 import { DomainError } from '../../domain/shared/errors';
 import { listBookingEvents } from '../../db/queries/booking-lifecycle.queries';
 import { findBooking, listBookings } from '../../db/queries/booking.queries';
+import { listParticipants } from '../../db/queries/participant.queries';
 import { findServiceTemplateVersion, type TemplateDefinition } from '../../db/queries/service-template.queries';
 import { newId } from '../../ids';
 import { cancelBooking, liveBooking } from '../../../temporal/commands/booking.commands';
@@ -56,7 +57,7 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
       to: query.to,
       limit: query.limit + 1,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
-      bookerUserId: scope.bookerUserId,
+      ownUserId: scope.ownUserId,
       locationIds: scope.locationIds,
     });
     const data = page.slice(0, query.limit);
@@ -65,21 +66,24 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
 
   router.get('/bookings/:id', permit(db, viewers, scopeOfRow(db, 'bookings')), async (ctx) => {
     const booking = await visibleBooking(db, ctx, ctx.params.id!);
-    const [definition, live, auditTrail] = await Promise.all([
+    const [definition, live, auditTrail, participants] = await Promise.all([
       findServiceTemplateVersion(db, booking.organizationId, booking.serviceTemplateId, booking.serviceTemplateVersion),
       liveBooking(temporal, booking.id),
       listBookingEvents(db, booking.id),
+      listParticipants(db, booking.id),
     ]);
     // The rules the booking was made under: its template version, not whatever the template says today.
     const { workflows: _hooks, ...rules } = definition ?? ({} as Partial<TemplateDefinition>);
-    ctx.body = { ...presentBooking(booking), serviceTemplate: { id: booking.serviceTemplateId, version: booking.serviceTemplateVersion, ...rules }, auditTrail, live };
+    ctx.body = { ...presentBooking(booking), participants, serviceTemplate: { id: booking.serviceTemplateId, version: booking.serviceTemplateVersion, ...rules }, auditTrail, live };
   });
 
   const cancel = async (ctx: RouterContext<AppState>) => {
     const input = parseInput(cancelBookingSchema, ctx.request.body ?? {});
-    const booking = await ownOrManagedBooking(db, ctx, ctx.params.id!);
+    const booking = await ownOrManagedBooking(db, ctx, ctx.params.id!, { assigned: true });
     const access = ctx.state.access!;
-    await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, party: cancellingParty(access, booking), updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
+    const view = await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, party: cancellingParty(access, booking), updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
+    // A cancellation that needs approval is accepted as a request; the booking stands until someone decides.
+    if (view.cancellationRequest) ctx.status = 202;
     ctx.body = presentBooking((await findBooking(db, access.organizationId, booking.id))!);
   };
   const cancellers = routePermissions.bookingCancellers;

@@ -8,7 +8,7 @@ export const bookingListQuerySchema = z.strictObject({
   locationId: idSchema.optional(),
   /** Bookings that use this bookable. */
   bookableId: idSchema.optional(),
-  /** Bookings this user takes part in (as the booker, until participants arrive). */
+  /** Bookings this user booked or takes part in as an active participant. */
   participantUserId: z.string().max(64).optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),

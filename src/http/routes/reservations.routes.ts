@@ -82,7 +82,17 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       ...(rules.reservation.allowExtension && rules.reservation.maxExtensions && rules.reservation.extensionDurationSeconds
         ? { extensions: { max: rules.reservation.maxExtensions, seconds: rules.reservation.extensionDurationSeconds } }
         : {}),
-      bookingRules: { checkIn: rules.checkIn, reschedule: rules.reschedule, refund: rules.refund, timers: rules.timers, requireApproval: rules.requireApproval },
+      bookingRules: {
+        checkIn: rules.checkIn,
+        reschedule: rules.reschedule,
+        refund: rules.refund,
+        timers: rules.timers,
+        requireApproval: rules.requireApproval,
+        cancellation: rules.cancellation,
+        notifications: rules.notifications,
+      },
+      ...(rules.reservation.onExpiry === 'notify_admin' ? { notifyAdminsOnExpiry: true } : {}),
+      primaryParticipant: access.userId ? { participantId: sameBodyId('participant', reservationId), userId: access.userId } : null,
     });
     const reservation = await findReservation(db, access.organizationId, reservationId);
     if (!reservation) throw new Error(`Reservation ${reservationId} answered ${view.status} but has no row`);

@@ -24,6 +24,8 @@ const action = (path: string, operationId: string, summary: string, permissions:
 export const bookingLifecycleEndpoints: Endpoint[] = [
   action('approve', 'approveBooking', 'Approve a pending booking', routePermissions.bookingApprovers, transitionNoteSchema, transitionErrors, 'For services without auto-confirm; a pending booking not approved by its deadline expires.'),
   action('reject', 'rejectBooking', 'Reject a pending booking', routePermissions.bookingApprovers, transitionNoteSchema, transitionErrors, 'The booking is cancelled by the business and its time freed.'),
+  action('cancellation-request/approve', 'approveCancellationRequest', 'Approve a cancellation waiting for approval', routePermissions.bookingApprovers, transitionNoteSchema, transitionErrors, 'For templates whose `cancellation.requireApprovalFor` names the party that asked. The booking is cancelled as of the request: its refund is decided for the time the client asked.'),
+  action('cancellation-request/decline', 'declineCancellationRequest', 'Decline a cancellation waiting for approval', routePermissions.bookingApprovers, transitionNoteSchema, transitionErrors, 'The booking stays as it is; the decision is in the audit trail.'),
   action('check-in', 'checkInBooking', 'Record the client’s arrival', routePermissions.checkIn, checkInSchema, [...transitionErrors, 'CHECK_IN_NOT_OPEN', 'CHECK_IN_CLOSED'], 'Inside the template’s check-in window (opens `openMinutesBefore` the start unless early check-in is allowed, closes `closeMinutesAfter` it).'),
   action('complete', 'completeBooking', 'Record that the service was delivered', routePermissions.bookingFinishers, transitionNoteSchema, transitionErrors, 'From checked_in. Frees the remaining time.'),
   action('no-show', 'markBookingNoShow', 'Record that the client did not come', routePermissions.bookingFinishers, transitionNoteSchema, transitionErrors, 'From confirmed. Frees the time.'),
@@ -33,13 +35,13 @@ export const bookingLifecycleEndpoints: Endpoint[] = [
     path: '/api/v1/bookings/{id}',
     operationId: 'rescheduleBooking',
     summary: 'Reschedule a booking',
-    description:
-      'Moves the booking to `startsAt` with the same service and bookables, planned with the rules of the template version it was booked with. The new time is claimed and the old released in one transaction: a taken slot answers 409 and the booking keeps its time.',
     tag: 'Bookings',
     authenticated: true,
     permissions: routePermissions.bookingReschedulers,
     body: rescheduleSchema,
     success: { status: 200, description: 'The booking at its new time.' },
+    description:
+      'Moves the booking to `startsAt` with the same service and bookables, planned with the rules of the template version it was booked with. The new time is claimed and the old released in one transaction: a taken slot answers 409 and the booking keeps its time. A client moving their own booking owes the template’s `rescheduleFeeAmount` (added to `rescheduleFeesAmount`).',
     errors: [...transitionErrors, 'SLOT_UNAVAILABLE', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'RESCHEDULE_NOT_ALLOWED', 'RESCHEDULE_DEADLINE_PASSED', 'BOOKABLE_NOT_BOOKABLE'],
   },
   {

@@ -11,13 +11,14 @@ const cancel = (method: 'delete' | 'post', path: string, operationId: string): E
   path,
   operationId,
   summary: method === 'delete' ? 'Cancel a booking' : 'Cancel a booking (POST alias)',
-  description: 'The booker may cancel their own booking; managers any in their scope. The slot is free again.',
+  description:
+    'The booker may cancel their own booking (as the client), a provider member the bookings of their provider, managers any in their scope. The slot is free again and the refund decision is recorded. A party the template names in `requireApprovalFor` gets 202 with a `cancellationRequest` instead, until a manager approves or declines it. When the primary participant cancels while others take part, `whenPrimaryCancels` decides: cancel all, transfer to the first observer, or keep the booking until someone becomes its primary (cancelled at its start otherwise).',
   tag: 'Bookings',
   authenticated: true,
   permissions: cancellers,
   body: cancelBookingSchema,
-  success: { status: 200, description: 'The booking, cancelled.' },
-  errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'WORKFLOW_UNAVAILABLE'],
+  success: { status: 200, description: 'The booking, cancelled (or handed to the other participants); 202 with `cancellationRequest` when it waits for approval.' },
+  errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CANCELLATION_NOT_ALLOWED', 'CONFLICT', 'WORKFLOW_UNAVAILABLE'],
 });
 
 /** Bookings (bookings.routes.ts). */

@@ -104,7 +104,10 @@ export const cancellationConfigSchema = z
   .strictObject({
     allowClientCancellation: z.boolean().default(true),
     allowProviderCancellation: z.boolean().default(true),
+    /** A cancellation by these parties waits for a manager's approval. */
     requireApprovalFor: uniqueArray(z.enum(['client', 'provider']), 2).optional(),
+    /** When the primary participant cancels while others take part (spec §11 question 2). */
+    whenPrimaryCancels: z.enum(['cancel_all', 'transfer_to_observer', 'require_new_primary']).default('cancel_all'),
     refundTiers: z.array(refundTierSchema).max(20).default([]),
     providerCompensation: providerCompensationSchema.prefault({}),
     allowReschedule: z.boolean().default(true),

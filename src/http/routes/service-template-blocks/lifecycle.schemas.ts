@@ -6,9 +6,17 @@
  * because holds of a few seconds are useful in tests and demos; the booking flow reads
  * `lifecycle.reservation.holdDurationSeconds` (default 900 = 15 minutes). `reservation.depositAmount` is in
  * minor units of `pricing.currency`. `states` defaults to `[]`, meaning the built-in state machine of §4.1.
+ * `followUp.reviewRequestDelayHours` → `reviewRequestDelaySeconds`.
+ *
+ * Addition: `reminders`, messages sent before the start. The spec leaves reminders to workflow hooks; a
+ * template names them here so the booking workflow keeps their timers. `before` is an ISO-8601 duration
+ * counted back from the start in the booking's own zone: days are calendar days (`P1D` is the same wall
+ * time the day before, 23 or 25 hours across a DST change), hours and smaller units are exact. With
+ * `atLocalTime` the reminder goes at that wall time on the day `before` lands on (`P1D` + `18:00`: the
+ * evening before).
  */
 import { z } from 'zod';
-import { forbidUnless, issue, minutesInDaySchema, noDuplicates, requireWhen, uniqueArray, amountSchema, type Ctx } from './common.schemas';
+import { forbidUnless, issue, minutesInDaySchema, noDuplicates, requireWhen, uniqueArray, amountSchema, wallTimeSchema, type Ctx } from './common.schemas';
 import { workflowActionSchema } from './workflows.schemas';
 
 /** The states of spec §4.1 that custom states may refer to without declaring them. */
@@ -62,7 +70,6 @@ const reservationSchema = z
     forbidUnless(ctx, reservation.requireDeposit, reservation.depositAmount, ['depositAmount'], 'when requireDeposit is true');
     // Accepted by the spec but not carried out yet: refuse rather than silently release the slot.
     if (reservation.onExpiry === 'move_to_waitlist') issue(ctx, ['onExpiry'], 'waitlists are not available yet; use release_slot');
-    if (reservation.onExpiry === 'notify_admin') issue(ctx, ['onExpiry'], 'admin notifications are not available yet; use release_slot');
   });
 
 const checkInSchema = z
@@ -79,7 +86,20 @@ const checkInSchema = z
     if (checkIn.requireCheckIn && !checkIn.enabled) issue(ctx, ['requireCheckIn'], 'needs enabled to be true');
   });
 
+/** `P1D`, `PT2H`, `P1DT30M`, `PT10S`: days, then exact hours, minutes and seconds; at most 90 days in all. */
+const reminderOffsetSchema = z
+  .string()
+  .regex(/^P(?:(\d{1,2})D)?(?:T(?:(\d{1,4})H)?(?:(\d{1,6})M)?(?:(\d{1,7})S)?)?$/, 'must be an ISO-8601 duration of days, hours, minutes and seconds such as P1D or PT2H')
+  .refine((value) => /\d/.test(value) && !value.endsWith('T'), 'must name at least one unit, e.g. P1D or PT2H');
+
+const reminderSchema = z.strictObject({
+  before: reminderOffsetSchema,
+  atLocalTime: wallTimeSchema.optional(),
+  channel: z.enum(['email', 'sms']).default('email'),
+});
+
 export const lifecycleConfigSchema = z.strictObject({
+  reminders: z.array(reminderSchema).max(10).default([]),
   states: z.array(bookingStateSchema).max(30).default([]).superRefine(checkStates),
   reservation: reservationSchema.prefault({}),
   confirmation: z
@@ -105,7 +125,8 @@ export const lifecycleConfigSchema = z.strictObject({
   followUp: z
     .strictObject({
       sendReviewRequest: z.boolean().default(false),
-      reviewRequestDelayHours: z.number().int().min(0).max(24 * 90).default(24),
+      /** Seconds after completion (the spec's `reviewRequestDelayHours`, in seconds like the other timers). */
+      reviewRequestDelaySeconds: z.number().int().min(0).max(90 * 24 * 3600).default(24 * 3600),
       sendThankYouEmail: z.boolean().default(false),
     })
     .prefault({}),

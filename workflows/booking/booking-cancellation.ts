@@ -1,0 +1,146 @@
+/**
+ * Cancelling a booking: who may (the template's rules per party), whose cancellation waits for
+ * approval, the refund decided once with the booking's own rules, and what the primary participant's
+ * cancellation does to the others (cancel all, transfer to an observer, or wait for a new primary).
+ */
+import { setHandler } from '@temporalio/workflow';
+import { assertMayCancel, cancellationNeedsApproval } from '../../src/domain/cancellation/cancellation-policy';
+import { decideRefund, type CancelledBy } from '../../src/domain/cancellation/refund-decision';
+import { primaryCancellationOutcome, primaryOf } from '../../src/domain/participants/participants';
+import { DomainError } from '../../src/domain/shared/errors';
+import { databaseActivities as db } from '../shared/activity-profiles';
+import {
+  approveCancellationUpdate,
+  cancelBookingUpdate,
+  declineCancellationUpdate,
+  type BookingView,
+  type CancelBookingRequest,
+  type CancellationDecisionRequest,
+} from './booking.contract';
+import type { Notifier } from './booking-notifications';
+import type { BookingRun } from './booking-run';
+
+/** A cancellation to carry out: by whom, for which party, why, when, and the moment its refund is decided for (the request's, when approved later). */
+interface Cancellation {
+  by: string;
+  party: CancelledBy;
+  reason: string | null;
+  at: Date;
+  refundAsOf?: Date;
+  dedupeKey: string;
+}
+
+/** The cancellation operations, shared by the handlers and the booking's own timers. */
+export function createCanceller(run: BookingRun, notifier: Notifier) {
+  const { input, state } = run;
+
+  /** Cancels the whole booking and frees its time; call inside `exclusive`. */
+  const cancelWhole = async (cancellation: Cancellation): Promise<BookingView> => {
+    // Decided here, once, with the rules the booking was made under; payments will act on it.
+    const refund = decideRefund({ cancelledAt: cancellation.refundAsOf ?? cancellation.at, startsAt: new Date(state.startsAt), cancelledBy: cancellation.party, paidAmount: 0, rules: run.rules.refund });
+    await db.cancelBooking({
+      bookingId: input.bookingId,
+      cancelledBy: cancellation.by,
+      reason: cancellation.reason,
+      cancelledAt: cancellation.at.toISOString(),
+      fromStatus: state.status,
+      dedupeKey: cancellation.dedupeKey,
+      refund,
+    });
+    state.cancelledBy = cancellation.by;
+    state.cancellationReason = cancellation.reason;
+    state.cancellationRequest = null;
+    run.setStatus('cancelled');
+    notifier.notify('booking_cancelled', { dedupeKey: cancellation.dedupeKey, reason: cancellation.reason });
+    return run.view();
+  };
+
+  /** The primary leaves; the others keep the booking (transferred to an observer, or waiting for a new primary). */
+  const primaryLeaves = async (cancellation: Cancellation): Promise<BookingView | null> => {
+    const participants = state.participants;
+    const primary = participants && primaryOf(participants);
+    if (!participants || !primary) return null;
+    const outcome = primaryCancellationOutcome(participants, run.rules.cancellation.whenPrimaryCancels);
+    if (outcome.kind === 'cancel_booking') return null;
+    const successor = outcome.kind === 'transfer' ? outcome.to : null;
+    await db.replacePrimaryParticipant({
+      bookingId: input.bookingId,
+      leavingParticipantId: primary.id,
+      successorParticipantId: successor?.id ?? null,
+      actor: cancellation.by,
+      reason: cancellation.reason,
+      status: state.status,
+      occurredAt: cancellation.at.toISOString(),
+      dedupeKey: cancellation.dedupeKey,
+    });
+    primary.status = 'cancelled';
+    if (successor) successor.role = 'primary';
+    state.awaitingNewPrimary = !successor;
+    state.cancellationRequest = null;
+    return run.view();
+  };
+
+  /** Carries out a cancellation: the primary client leaving when others stay, otherwise the whole booking. Call inside `exclusive`. */
+  const settleNow = async (cancellation: Cancellation): Promise<BookingView> => (cancellation.party === 'client' ? await primaryLeaves(cancellation) : null) ?? (await cancelWhole(cancellation));
+
+  return { settleNow, settle: (cancellation: Cancellation) => run.exclusive(() => settleNow(cancellation)) };
+}
+
+/** The booking's canceller. */
+export type Canceller = ReturnType<typeof createCanceller>;
+
+/** Registers the cancel update and the approval of cancellation requests. */
+export function registerCancellationHandlers(run: BookingRun, canceller: Canceller): void {
+  const { input, state } = run;
+  const rules = run.rules.cancellation;
+
+  setHandler(
+    cancelBookingUpdate,
+    async (request) => {
+      const party = request.party ?? 'organization';
+      const at = new Date();
+      if (!cancellationNeedsApproval(party, rules)) return canceller.settle({ by: request.cancelledBy, party, reason: request.reason, at, dedupeKey: run.updateId() });
+      return run.exclusive(async () => {
+        const pending = { requestedBy: request.cancelledBy, party, reason: request.reason, requestedAt: at.toISOString() };
+        await db.recordCancellationRequest({ bookingId: input.bookingId, request: pending, event: 'cancellation_requested', actor: request.cancelledBy, reason: request.reason, status: state.status, occurredAt: at.toISOString(), dedupeKey: run.updateId() });
+        state.cancellationRequest = pending;
+        return run.view();
+      });
+    },
+    {
+      validator: (request: CancelBookingRequest) =>
+        run.guard('cancel', () => {
+          const party = request.party ?? 'organization';
+          assertMayCancel(party, rules);
+          if (state.cancellationRequest && cancellationNeedsApproval(party, rules)) throw new DomainError('CONFLICT', 'A cancellation of this booking is already waiting for approval.');
+        })(),
+    },
+  );
+
+  const requestPending = () => {
+    if (!state.cancellationRequest) throw new DomainError('INVALID_TRANSITION', 'No cancellation of this booking is waiting for approval.');
+  };
+
+  setHandler(
+    approveCancellationUpdate,
+    (decision) =>
+      run.exclusive(async () => {
+        const request = state.cancellationRequest!;
+        await db.appendBookingNote({ bookingId: input.bookingId, event: 'cancellation_approved', actor: decision.by, reason: decision.reason ?? null, status: state.status, occurredAt: new Date().toISOString(), dedupeKey: `${run.updateId()}:approved` });
+        // The refund is decided for the moment the client asked, not the moment someone got round to approving.
+        return canceller.settleNow({ by: request.requestedBy, party: request.party, reason: request.reason, at: new Date(), refundAsOf: new Date(request.requestedAt), dedupeKey: run.updateId() });
+      }),
+    { validator: (_decision: CancellationDecisionRequest) => run.guard('cancel', requestPending)() },
+  );
+
+  setHandler(
+    declineCancellationUpdate,
+    (decision) =>
+      run.exclusive(async () => {
+        await db.recordCancellationRequest({ bookingId: input.bookingId, request: null, event: 'cancellation_declined', actor: decision.by, reason: decision.reason ?? null, status: state.status, occurredAt: new Date().toISOString(), dedupeKey: run.updateId() });
+        state.cancellationRequest = null;
+        return run.view();
+      }),
+    { validator: (_decision: CancellationDecisionRequest) => run.guard(null, requestPending)() },
+  );
+}
