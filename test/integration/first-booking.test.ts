@@ -73,6 +73,19 @@ describe('the first booking, end to end through the API, Temporal and PostgreSQL
     expect(rebooked.status).toBe(201);
   });
 
+  it('books in one step: the hold and its confirmation at once; a retry with the same key is the same booking, a second booker gets 409', async () => {
+    const first = await client.post('/bookings', reservationBody(clinic, mondayAt('15:00')), { 'Idempotency-Key': 'one-step' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'confirmed', reservationId: expect.stringMatching(/^rs_/), local: { startsAt: '2030-03-04T15:00:00.000+01:00' } });
+    expect(first.headers.get('location')).toBe(`/api/v1/bookings/${first.body.id}`);
+    const retry = await client.post('/bookings', reservationBody(clinic, mondayAt('15:00')), { 'Idempotency-Key': 'one-step' });
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await app.db('bookings').where({ reservationId: first.body.reservationId })).toHaveLength(1);
+    const taken = await apiClient(app.baseUrl, clinic.owner.token).post('/bookings', reservationBody(clinic, mondayAt('15:00')));
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('SLOT_UNAVAILABLE');
+  });
+
   it('releases a hold on request, after which it can no longer be confirmed', async () => {
     const hold = await client.post('/reservations', reservationBody(clinic, mondayAt('14:00')));
     expect(hold.status).toBe(201);

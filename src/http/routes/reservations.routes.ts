@@ -23,7 +23,7 @@ import { routePermissions } from '../route-permissions';
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 const { bookingWriters } = routePermissions;
 
-/** Reservations: hold a slot, confirm it into a booking, or release it (spec §4.1, §9.1). */
+/** Reservations: hold a slot, confirm it into a booking, or release it; and booking in one step (spec §4.1, §9.1). */
 export function reservationRoutes(deps: AppDeps): Router<AppState> {
   const { db, temporal } = deps;
   const router = new Router<AppState>();
@@ -42,7 +42,8 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     return row ? { organizationId: row.organizationId as string, locationId: row.locationId as string } : undefined;
   };
 
-  router.post('/reservations', permit(db, bookingWriters, scopeFromBody), async (ctx) => {
+  // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.
+  async function holdSlot(ctx: ParameterizedContext<AppState>): Promise<string> {
     const input = parseInput(createReservationSchema, ctx.request.body);
     const access = ctx.state.access!;
     const [template, bookable] = await Promise.all([
@@ -94,11 +95,23 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       ...(rules.reservation.onExpiry === 'notify_admin' ? { notifyAdminsOnExpiry: true } : {}),
       primaryParticipant: access.userId ? { participantId: sameBodyId('participant', reservationId), userId: access.userId } : null,
     });
-    const reservation = await findReservation(db, access.organizationId, reservationId);
-    if (!reservation) throw new Error(`Reservation ${reservationId} answered ${view.status} but has no row`);
+    if (view.status !== 'held') throw new Error(`Reservation ${reservationId} answered ${view.status}`);
+    return reservationId;
+  }
+
+  router.post('/reservations', permit(db, bookingWriters, scopeFromBody), async (ctx) => {
+    const reservationId = await holdSlot(ctx);
+    const reservation = await findReservation(db, ctx.state.access!.organizationId, reservationId);
+    if (!reservation) throw new Error(`Reservation ${reservationId} was held but has no row`);
     ctx.status = 201;
     ctx.set('Location', `/api/v1/reservations/${reservationId}`);
     ctx.body = presentReservation(reservation);
+  });
+
+  // Booking in one step: hold, then confirm at once (both keyed by the Idempotency-Key, so a retry lands on the same booking).
+  router.post('/bookings', permit(db, bookingWriters, scopeFromBody), async (ctx) => {
+    const reservationId = await holdSlot(ctx);
+    await confirmAndAnswer(ctx, reservationId, ctx.state.idempotencyKey ? `book:${ctx.state.idempotencyKey}` : `book:${newId('reservation')}`);
   });
 
   router.get('/reservations/:id', permit(db, routePermissions.reservationViewers, scopeOfRow(db, 'reservations')), async (ctx) => {
@@ -106,15 +119,19 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = { ...presentReservation(reservation), live: await liveReservation(temporal, reservation.id) };
   });
 
-  const confirm = async (ctx: RouterContext<AppState>) => {
-    const reservation = await visibleReservation(ctx, ctx.params.id!);
+  async function confirmAndAnswer(ctx: ParameterizedContext<AppState>, reservationId: string, updateId: string): Promise<void> {
     const access = ctx.state.access!;
-    await confirmReservation(temporal, { reservationId: reservation.id, confirmedBy: access.actorId, updateId: ctx.state.idempotencyKey ?? `confirm:${newId('reservation')}` });
-    const booking = await findBooking(db, access.organizationId, sameBodyId('booking', reservation.id));
-    if (!booking) throw new Error(`Reservation ${reservation.id} confirmed without a booking row`);
+    await confirmReservation(temporal, { reservationId, confirmedBy: access.actorId, updateId });
+    const booking = await findBooking(db, access.organizationId, sameBodyId('booking', reservationId));
+    if (!booking) throw new Error(`Reservation ${reservationId} confirmed without a booking row`);
     ctx.status = 201;
     ctx.set('Location', `/api/v1/bookings/${booking.id}`);
     ctx.body = presentBooking(booking);
+  }
+
+  const confirm = async (ctx: RouterContext<AppState>) => {
+    const reservation = await visibleReservation(ctx, ctx.params.id!);
+    await confirmAndAnswer(ctx, reservation.id, ctx.state.idempotencyKey ?? `confirm:${newId('reservation')}`);
   };
   router.patch('/reservations/:id/confirm', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), confirm);
   router.post('/reservations/:id/confirm', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), confirm);

@@ -1,4 +1,4 @@
-import { cancelBookingSchema } from '../../routes/reservations.schemas';
+import { cancelBookingSchema, createReservationSchema } from '../../routes/reservations.schemas';
 import { bookingListQuerySchema } from '../../routes/bookings.schemas';
 import type { Endpoint } from '../endpoint';
 import { routePermissions } from '../../route-permissions';
@@ -21,8 +21,22 @@ const cancel = (method: 'delete' | 'post', path: string, operationId: string): E
   errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CANCELLATION_NOT_ALLOWED', 'CONFLICT', 'WORKFLOW_UNAVAILABLE'],
 });
 
-/** Bookings (bookings.routes.ts). */
+/** Bookings (bookings.routes.ts; the one-step create lives in reservations.routes.ts). */
 export const bookingEndpoints: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/v1/bookings',
+    operationId: 'createBooking',
+    summary: 'Book a slot in one step',
+    description:
+      'Holds the slot and confirms it at once (the same reservation and booking workflows as `POST /reservations` + confirm, so the booking has a reservation too). With an `Idempotency-Key` a retry lands on the same booking. Services without auto-confirm answer a `pending` booking.',
+    tag: 'Bookings',
+    authenticated: true,
+    permissions: routePermissions.bookingWriters,
+    body: createReservationSchema,
+    success: { status: 201, description: 'The booking; `Location` names it.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'SLOT_UNAVAILABLE', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'TEMPLATE_NOT_BOOKABLE', 'BOOKABLE_NOT_BOOKABLE', 'RESERVATION_NOT_HELD', 'WORKFLOW_UNAVAILABLE', 'CLIENT_BANNED'],
+  },
   {
     method: 'get',
     path: '/api/v1/organizations/{orgId}/bookings',
