@@ -200,7 +200,7 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
 } {
   const lifecycle = template.lifecycle as {
     reservation?: Partial<ReservationRules>;
-    checkIn?: Partial<CheckInRules>;
+    checkIn?: Partial<CheckInRules> & { requireCheckIn?: boolean };
     confirmation?: { autoConfirm?: boolean; approvalDeadlineSeconds?: number; sendConfirmationEmail?: boolean };
     completion?: { autoComplete?: boolean; autoCompleteAfterMinutes?: number };
     reminders?: ReminderRule[];
@@ -210,17 +210,17 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
     Partial<CancellationRules> & { rescheduleFeeAmount?: number } &
     Partial<RefundRules> & { noShowPolicy?: { autoMarkNoShow?: boolean; markNoShowAfterMinutes?: number; trackNoShows?: boolean; maxNoShowsBeforeBan?: number; banDurationDays?: number } };
   const noShow = cancellation.noShowPolicy ?? {};
+  const checkIn = { ...defaultCheckInRules, ...pick(lifecycle.checkIn ?? {}, ['enabled', 'openMinutesBefore', 'closeMinutesAfter', 'allowEarlyCheckIn']) };
   return {
     duration: template.duration as unknown as DurationRules,
     reservation: { ...defaultReservationRules, ...lifecycle.reservation },
     scheduling: { ...defaultSchedulingRules, ...(template.scheduling as Partial<SchedulingRules>) },
-    checkIn: { ...defaultCheckInRules, ...pick(lifecycle.checkIn ?? {}, ['enabled', 'openMinutesBefore', 'closeMinutesAfter', 'allowEarlyCheckIn']) },
+    checkIn,
     reschedule: { ...defaultRescheduleRules, ...pick(cancellation, ['allowReschedule', 'rescheduleDeadlineHours']), ...(cancellation.rescheduleFeeAmount ? { feeAmount: cancellation.rescheduleFeeAmount } : {}) },
     refund: { refundTiers: cancellation.refundTiers ?? [], ...(cancellation.lateCancellation ? { lateCancellation: cancellation.lateCancellation } : {}) },
     timers: {
       approvalDeadlineSeconds: lifecycle.confirmation?.approvalDeadlineSeconds ?? defaultTimerRules.approvalDeadlineSeconds,
-      autoMarkNoShow: noShow.autoMarkNoShow ?? false,
-      markNoShowAfterMinutes: noShow.markNoShowAfterMinutes ?? defaultTimerRules.markNoShowAfterMinutes,
+      ...noShowTimer(noShow, { ...checkIn, requireCheckIn: lifecycle.checkIn?.requireCheckIn }),
       autoComplete: lifecycle.completion?.autoComplete ?? false,
       autoCompleteAfterMinutes: lifecycle.completion?.autoCompleteAfterMinutes ?? 0,
     },
@@ -233,6 +233,16 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
     },
     noShowBan: noShow.trackNoShows && noShow.maxNoShowsBeforeBan && noShow.banDurationDays ? { maxNoShows: noShow.maxNoShowsBeforeBan, banDays: noShow.banDurationDays } : null,
   };
+}
+
+/**
+ * When a confirmed booking becomes a no-show by itself: `autoMarkNoShow` after `markNoShowAfterMinutes`,
+ * and with `checkIn.requireCheckIn` once the check-in window closes, whichever comes first.
+ */
+function noShowTimer(noShow: { autoMarkNoShow?: boolean; markNoShowAfterMinutes?: number }, checkIn: CheckInRules & { requireCheckIn?: boolean }): Pick<TimerRules, 'autoMarkNoShow' | 'markNoShowAfterMinutes'> {
+  const afterMinutes = noShow.markNoShowAfterMinutes ?? defaultTimerRules.markNoShowAfterMinutes;
+  if (!(checkIn.enabled && checkIn.requireCheckIn)) return { autoMarkNoShow: noShow.autoMarkNoShow ?? false, markNoShowAfterMinutes: afterMinutes };
+  return { autoMarkNoShow: true, markNoShowAfterMinutes: noShow.autoMarkNoShow ? Math.min(afterMinutes, checkIn.closeMinutesAfter) : checkIn.closeMinutesAfter };
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
