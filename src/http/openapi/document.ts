@@ -6,6 +6,7 @@ import { errorStatus } from '../error-status';
 import { idSchema } from '../routes/shared.schemas';
 import { tags } from './endpoint';
 import { endpoints, type Endpoint, type HttpMethod } from './endpoints';
+import { eventWebhooks } from './webhooks';
 
 type JsonObject = Record<string, unknown>;
 
@@ -17,6 +18,8 @@ export interface OpenApiDocument {
   tags: { name: string; description: string }[];
   security: Record<string, string[]>[];
   paths: Record<string, Partial<Record<HttpMethod, JsonObject>>>;
+  /** The events sent to webhook subscribers, keyed by event type. */
+  webhooks: Record<string, { post: JsonObject }>;
   components: JsonObject;
 }
 
@@ -171,6 +174,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     if (item[endpoint.method]) throw new Error(`Two registry entries for ${endpoint.method.toUpperCase()} ${endpoint.path}.`);
     item[endpoint.method] = operation(endpoint, shared);
   }
+  const webhooks = eventWebhooks((schema) => shared.convert(schema, 'output'));
   return {
     openapi: '3.1.0',
     info: { title: 'Bizing API', version: packageJson.version, description },
@@ -178,6 +182,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
     tags: tags.map((tag) => ({ ...tag })),
     security: [{ bearer: [] }],
     paths,
+    webhooks,
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'A better-auth session token, or an API key `bzk_…`.' },

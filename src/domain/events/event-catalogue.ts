@@ -1,0 +1,100 @@
+/**
+ * The events of spec §4.2 (BookingEvent) that webhooks, event handlers and automation rules name,
+ * plus `booking.reviewed` and `webhook.test`. Every event is defined and described here; only those in
+ * `emittedToday` are sent yet, the others wait for the feature that will emit them.
+ */
+
+/** Every event type, in catalogue order. */
+export const eventTypes = [
+  'booking.created',
+  'booking.reserved',
+  'booking.confirmed',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'booking.checked_in',
+  'booking.completed',
+  'booking.reviewed',
+  'booking.no_show',
+  'booking.expired',
+  'participant.added',
+  'participant.removed',
+  'participant.cancelled',
+  'resource.assigned',
+  'resource.replaced',
+  'resource.cancelled',
+  'payment.received',
+  'payment.failed',
+  'payment.refunded',
+  'deposit.hold_placed',
+  'deposit.released',
+  'reminder.sent',
+  'confirmation.sent',
+  'review.requested',
+  'backup.activated',
+  'waitlist.promoted',
+  'conflict.detected',
+  'webhook.test',
+] as const;
+
+/** One event type, e.g. `booking.confirmed`. */
+export type EventType = (typeof eventTypes)[number];
+
+/** The event types the platform sends today. */
+export const emittedToday: ReadonlySet<EventType> = new Set<EventType>([
+  'booking.created',
+  'booking.reserved',
+  'booking.confirmed',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'booking.checked_in',
+  'booking.completed',
+  'booking.reviewed',
+  'booking.no_show',
+  'booking.expired',
+  'participant.added',
+  'participant.removed',
+  'participant.cancelled',
+  'reminder.sent',
+  'confirmation.sent',
+  'review.requested',
+  'webhook.test',
+]);
+
+/** When each event is emitted, or which feature will emit it. */
+export const eventDescriptions: Record<EventType, string> = {
+  'booking.created': 'A booking was created, pending approval or already confirmed.',
+  'booking.reserved': 'A slot was held by a reservation that is not yet a booking.',
+  'booking.confirmed': 'A booking was confirmed, at once or when a manager approved it.',
+  'booking.cancelled': 'A booking was cancelled, with who cancelled it and the refund decision.',
+  'booking.rescheduled': 'A booking moved to another time; the previous times come with it.',
+  'booking.checked_in': 'The booking was checked in.',
+  'booking.completed': 'The booking was marked completed.',
+  'booking.reviewed': 'The booker left a review of a completed booking.',
+  'booking.no_show': 'The booking was marked a no-show, by staff or when the check-in window closed.',
+  'booking.expired': 'A hold lapsed without being confirmed, or a pending booking was not approved in time.',
+  'participant.added': 'Someone was added to a booking as a participant.',
+  'participant.removed': 'A participant was removed from a booking.',
+  'participant.cancelled': 'A participant cancelled their own place in a booking.',
+  'resource.assigned': 'Not emitted yet: multi-resource assignment will emit it when a resource is assigned to a booking.',
+  'resource.replaced': 'Not emitted yet: multi-resource assignment will emit it when a booking’s resource is replaced.',
+  'resource.cancelled': 'Not emitted yet: multi-resource assignment will emit it when a resource drops out of a booking.',
+  'payment.received': 'Not emitted yet: payments will emit it when a payment succeeds.',
+  'payment.failed': 'Not emitted yet: payments will emit it when a payment fails.',
+  'payment.refunded': 'Not emitted yet: payments will emit it when a refund is paid out.',
+  'deposit.hold_placed': 'Not emitted yet: payments will emit it when a deposit is held on a card.',
+  'deposit.released': 'Not emitted yet: payments will emit it when a held deposit is released.',
+  'reminder.sent': 'A booking reminder was sent to a participant.',
+  'confirmation.sent': 'A booking confirmation was sent to a participant.',
+  'review.requested': 'The booker was asked to review a completed booking.',
+  'backup.activated': 'Not emitted yet: backup bookables will emit it when a backup takes over from an unavailable bookable.',
+  'waitlist.promoted': 'Not emitted yet: waitlists will emit it when someone on a waitlist gets a place.',
+  'conflict.detected': 'Not emitted yet: availability conflicts will emit it when a booking clashes with changed availability.',
+  'webhook.test': 'Sent on request to check that a webhook endpoint receives and verifies deliveries.',
+};
+
+const known: ReadonlySet<string> = new Set(eventTypes);
+
+/** Tells whether `value` names an event of the catalogue. */
+export function isEventType(value: string): value is EventType {
+  return known.has(value);
+}

@@ -1,0 +1,104 @@
+/**
+ * Webhook payloads: the envelope `{ id, type, timestamp, organizationId, data }` every delivery carries,
+ * and the `data` of each event type emitted today (src/domain/events/event-catalogue.ts). Times are UTC
+ * ISO-8601 instants; `timezone` is the IANA zone of the booking's location.
+ */
+import { z } from 'zod';
+import { bookingStatuses } from '../../domain/booking/booking-status';
+import type { EventType } from '../../domain/events/event-catalogue';
+import type { ParticipantRole, ParticipantStatus } from '../../domain/participants/participants';
+import { reservationStatuses } from '../../domain/reservation/reservation-status';
+import { idSchema } from './shared.schemas';
+
+const utcInstant = z.iso.datetime().describe('A UTC ISO-8601 instant.');
+const times = { startsAt: utcInstant, endsAt: utcInstant, timezone: z.string().describe('IANA time zone, e.g. Europe/Berlin.') };
+
+const bookingSchema = z.object({
+  id: idSchema,
+  status: z.enum(bookingStatuses),
+  ...times,
+  locationId: idSchema,
+  serviceTemplateId: idSchema,
+  serviceTemplateVersion: z.number().int().min(1),
+  bookableIds: z.array(idSchema),
+  bookerUserId: idSchema.nullable(),
+  participantCount: z.number().int().min(0).describe('Active participants.'),
+  reservationId: idSchema.nullable().describe('The hold the booking was confirmed from.'),
+});
+
+const reservationSchema = z.object({
+  id: idSchema,
+  status: z.enum(reservationStatuses),
+  ...times,
+  locationId: idSchema,
+  serviceTemplateId: idSchema,
+  bookableIds: z.array(idSchema),
+  expiresAt: utcInstant,
+});
+
+const participantSchema = z.object({
+  id: idSchema,
+  role: z.enum(['primary', 'observer', 'guest'] as const satisfies readonly ParticipantRole[]),
+  status: z.enum(['active', 'cancelled', 'removed'] as const satisfies readonly ParticipantStatus[]),
+  userId: idSchema.nullable(),
+  email: z.string().nullable(),
+});
+
+const notificationSchema = z.object({
+  id: idSchema,
+  channel: z.enum(['email', 'sms']),
+  recipient: z.string().describe('The email address or phone number it was sent to.'),
+});
+
+const bookingData = z.object({ booking: bookingSchema });
+const reservationData = z.object({ reservation: reservationSchema });
+const participantData = bookingData.extend({ participant: participantSchema });
+const notificationData = bookingData.extend({ notification: notificationSchema });
+
+/** The `data` of each event type emitted today. */
+const dataSchemas = {
+  'booking.created': bookingData,
+  'booking.reserved': reservationData,
+  'booking.confirmed': bookingData,
+  'booking.cancelled': bookingData.extend({
+    cancellation: z.object({
+      cancelledBy: z.string().describe('Who cancelled: `user:usr_…`, `key:key_…`, `system`, or `automation:<handler>`; the refund decision says for which party.'),
+      reason: z.string().nullable(),
+      refund: z.unknown().describe('The refund decision, as `cancellation.refund` of GET /bookings/{id}.'),
+    }),
+  }),
+  'booking.rescheduled': bookingData.extend({ previous: z.object({ startsAt: utcInstant, endsAt: utcInstant }) }),
+  'booking.checked_in': bookingData,
+  'booking.completed': bookingData,
+  'booking.reviewed': bookingData,
+  'booking.no_show': bookingData,
+  'booking.expired': z.union([bookingData, reservationData]).describe('`reservation` when a hold lapsed, `booking` when a pending booking was not approved in time.'),
+  'participant.added': participantData,
+  'participant.removed': participantData,
+  'participant.cancelled': participantData,
+  'reminder.sent': notificationData,
+  'confirmation.sent': notificationData,
+  'review.requested': notificationData,
+  'webhook.test': z.object({ message: z.string() }),
+} satisfies Partial<Record<EventType, z.ZodType>>;
+
+/** An event type that has a payload schema. */
+export type PayloadEventType = keyof typeof dataSchemas;
+
+function envelopeSchema<T extends PayloadEventType>(type: T) {
+  return z.object({
+    id: z.string().regex(/^evt_[0-9a-z]+$/).describe('The event id, `evt_…`; the same in every retry (also sent as `webhook-id`).'),
+    type: z.literal(type),
+    timestamp: utcInstant.describe('When the event happened, as a UTC ISO-8601 instant.'),
+    organizationId: idSchema,
+    data: dataSchemas[type],
+  });
+}
+
+/** The webhook body of one event type. */
+export type EventEnvelope<T extends PayloadEventType> = z.output<ReturnType<typeof envelopeSchema<T>>>;
+
+/** The webhook body schema of each event type emitted today. */
+export const eventEnvelopeSchemas: Partial<Record<EventType, z.ZodType>> = Object.fromEntries(
+  (Object.keys(dataSchemas) as PayloadEventType[]).map((type) => [type, envelopeSchema(type)]),
+);
