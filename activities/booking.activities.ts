@@ -6,18 +6,26 @@ import { cancelBookingRecord } from '../src/db/queries/booking.queries';
 import { appendBookingNote, recordCancellationRequest, recordParticipantChange, replacePrimaryParticipant, type ParticipantChange } from '../src/db/queries/participant.queries';
 import { planReminders, type PlannedReminder, type ReminderRule } from '../src/domain/notifications/reminder-schedule';
 import { asActivityFailure } from './activity-failure';
+import type { EventDispatcher } from './event-dispatch';
 
 /** Dependencies of the booking activities. */
 export interface BookingActivityDeps {
   db: Knex;
+  /** Hands the events each change recorded to webhooks and handlers. */
+  events: EventDispatcher;
 }
 
 /** Activities that write a booking's transitions to the database. */
-export function createBookingActivities({ db }: BookingActivityDeps) {
+export function createBookingActivities({ db, events }: BookingActivityDeps) {
+  const dispatched = async (bookingId: string, effect: () => Promise<unknown>) => {
+    await effect();
+    await events.dispatchPending({ bookingId });
+  };
+
   return {
     /** Records the cancellation and frees the booking's time. */
     async cancelBooking(input: { bookingId: string; cancelledBy: string; reason: string | null; cancelledAt: string; fromStatus?: BookingStatus; dedupeKey?: string; refund?: RefundDecision }): Promise<void> {
-      await cancelBookingRecord(db, { ...input, cancelledAt: new Date(input.cancelledAt) });
+      await dispatched(input.bookingId, () => cancelBookingRecord(db, { ...input, cancelledAt: new Date(input.cancelledAt) }));
     },
 
     /** Writes a lifecycle transition (check-in, completion, no-show, review) to the projection and the audit trail. */
@@ -33,31 +41,33 @@ export function createBookingActivities({ db }: BookingActivityDeps) {
       checkInMethod?: string;
       review?: Record<string, unknown>;
     }): Promise<void> {
-      await recordBookingTransition(db, { ...input, occurredAt: new Date(input.occurredAt) });
+      await dispatched(input.bookingId, () => recordBookingTransition(db, { ...input, occurredAt: new Date(input.occurredAt) }));
     },
 
     /** Moves the booking's claim to a new time atomically; SLOT_UNAVAILABLE keeps the old time. */
     async moveBooking(input: { bookingId: string; startsAt: string; endsAt: string; blockedFrom: string; blockedUntil: string; actor: string; occurredAt: string; dedupeKey: string; feeAmount?: number }): Promise<void> {
-      await asActivityFailure(() =>
-        moveBooking(db, {
+      await dispatched(input.bookingId, () =>
+        asActivityFailure(() =>
+          moveBooking(db, {
           ...input,
           startsAt: new Date(input.startsAt),
           endsAt: new Date(input.endsAt),
           blockedFrom: new Date(input.blockedFrom),
           blockedUntil: new Date(input.blockedUntil),
           occurredAt: new Date(input.occurredAt),
-        }),
+          }),
+        ),
       );
     },
 
     /** Adds, removes or checks in a participant; ALREADY_EXISTS when that person takes part already. */
     async recordParticipantChange(input: DatesAsStrings<ParticipantChange, 'occurredAt'>): Promise<void> {
-      await asActivityFailure(() => recordParticipantChange(db, { ...input, occurredAt: new Date(input.occurredAt) } as ParticipantChange));
+      await dispatched(input.bookingId, () => asActivityFailure(() => recordParticipantChange(db, { ...input, occurredAt: new Date(input.occurredAt) } as ParticipantChange)));
     },
 
     /** The primary leaves: cancelled, and replaced by the successor when there is one. */
     async replacePrimaryParticipant(input: ChangeInput & { leavingParticipantId: string; successorParticipantId: string | null }): Promise<void> {
-      await replacePrimaryParticipant(db, { ...input, occurredAt: new Date(input.occurredAt) });
+      await dispatched(input.bookingId, () => replacePrimaryParticipant(db, { ...input, occurredAt: new Date(input.occurredAt) }));
     },
 
     /** Stores or clears a cancellation waiting for approval. */

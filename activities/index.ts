@@ -1,7 +1,11 @@
 import type { Knex } from 'knex';
 import type { NotificationTransports } from '../src/notifications/transport';
+import type { TemporalGateway } from '../temporal/client';
+import { createAutomationActivities } from './automation.activities';
 import { createBookingActivities } from './booking.activities';
+import { createEventDispatcher } from './event-dispatch';
 import { createNotificationActivities } from './notification.activities';
+import { createWebhookActivities, type EgressDeps } from './webhook.activities';
 import { createReservationActivities } from './reservation.activities';
 
 /** Everything the activities need from the outside world. */
@@ -9,14 +13,21 @@ export interface ActivityDeps {
   db: Knex;
   /** How messages leave: email (SMTP) and SMS; a channel without a transport records its messages as skipped. */
   transports: NotificationTransports;
+  /** Starts the workflows events lead to (webhook deliveries, handler runs) and cancels bookings for handlers. */
+  temporal: TemporalGateway;
+  /** Where webhooks may be sent. */
+  egress: EgressDeps;
 }
 
 /** All activities the worker registers. Activity names are contracts recorded in workflow histories. */
 export function createActivities(deps: ActivityDeps) {
+  const withEvents = { ...deps, events: createEventDispatcher(deps) };
   return {
-    ...createReservationActivities(deps),
-    ...createBookingActivities(deps),
-    ...createNotificationActivities(deps),
+    ...createReservationActivities(withEvents),
+    ...createBookingActivities(withEvents),
+    ...createNotificationActivities(withEvents),
+    ...createWebhookActivities(deps),
+    ...createAutomationActivities(deps),
   };
 }
 

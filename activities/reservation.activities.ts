@@ -2,14 +2,17 @@ import type { Knex } from 'knex';
 import { claimHold, confirmHold, endHold, extendHoldRecord, type HoldConfirmation } from '../src/db/queries/hold.queries';
 import type { HoldClaimMessage } from '../src/domain/reservation/hold-claim';
 import { asActivityFailure } from './activity-failure';
+import type { EventDispatcher } from './event-dispatch';
 
 /** Dependencies of the reservation activities. */
 export interface ReservationActivityDeps {
   db: Knex;
+  /** Hands the events each change recorded to webhooks and handlers. */
+  events: EventDispatcher;
 }
 
 /** Activities that claim, confirm and end holds. Each is one transaction and idempotent. */
-export function createReservationActivities({ db }: ReservationActivityDeps) {
+export function createReservationActivities({ db, events }: ReservationActivityDeps) {
   return {
     /** Claims the hold's time for every bookable, or fails with SLOT_UNAVAILABLE. */
     async claimHold(input: HoldClaimMessage): Promise<void> {
@@ -23,11 +26,13 @@ export function createReservationActivities({ db }: ReservationActivityDeps) {
           expiresAt: new Date(input.expiresAt),
         }),
       );
+      await events.dispatchPending({ reservationId: input.reservationId });
     },
 
     /** Turns the hold into a booking row; RESERVATION_NOT_HELD when it lapsed. */
     async confirmHold(input: HoldConfirmation): Promise<void> {
       await asActivityFailure(() => confirmHold(db, input));
+      await events.dispatchPending({ bookingId: input.bookingId });
     },
 
     /** Moves the hold's expiry later; RESERVATION_NOT_HELD once it lapsed. */
@@ -38,6 +43,7 @@ export function createReservationActivities({ db }: ReservationActivityDeps) {
     /** Frees the hold's time, recording it as released or expired. */
     async endHold(input: { reservationId: string; outcome: 'released' | 'expired' }): Promise<void> {
       await endHold(db, input.reservationId, input.outcome);
+      await events.dispatchPending({ reservationId: input.reservationId });
     },
   };
 }

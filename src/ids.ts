@@ -18,6 +18,12 @@ export const idPrefixes = {
   booking: 'bk',
   participant: 'bp',
   notification: 'ntf',
+  event: 'evt',
+  webhook: 'whk',
+  delivery: 'dlv',
+  eventHandler: 'evh',
+  handlerRun: 'hrn',
+  automationRule: 'atr',
 } as const;
 
 /** The kinds of things that get ids. */

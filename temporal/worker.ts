@@ -4,6 +4,8 @@ import type { Knex } from 'knex';
 import { createActivities } from '../activities';
 import type { Logger } from '../src/logger';
 import type { NotificationTransports } from '../src/notifications/transport';
+import type { EgressDeps } from '../activities/webhook.activities';
+import type { TemporalGateway } from './client';
 import { installTemporalRuntime } from './runtime';
 
 /** The entry file of all workflow code, bundled for Temporal's deterministic sandbox. */
@@ -31,6 +33,10 @@ export interface WorkerOptions {
   db: Knex;
   /** Where booking messages are sent (see src/notifications). */
   transports: NotificationTransports;
+  /** The client activities start workflows with (webhook deliveries, handler runs) on this worker's task queue. */
+  temporal: TemporalGateway;
+  /** Where webhooks may be sent (the SSRF guard's resolver and allow-list). */
+  egress: EgressDeps;
   logger: Logger;
   workflowBundle?: { code: string } | { codePath: string };
 }
@@ -45,7 +51,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle,
-    activities: createActivities({ db: opts.db, transports: opts.transports }),
+    activities: createActivities({ db: opts.db, transports: opts.transports, temporal: opts.temporal, egress: opts.egress }),
     // An explicit cache size keeps memory bounded on small machines.
     maxCachedWorkflows: 500,
     shutdownGraceTime: '10 seconds',

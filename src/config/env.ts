@@ -23,6 +23,7 @@ const envSchema = z
     BETTER_AUTH_SECRET: z.string().min(32).optional(),
     TRUSTED_ORIGINS: z.string().optional(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
+    WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Bizing <no-reply@bizing.local>'),
   })
@@ -49,6 +50,8 @@ export interface Config {
   auth: { secret: string; trustedOrigins: string[] };
   notifications: { smtpUrl?: string; mailFrom: string };
   paths: { projectRoot: string; dataDir: string };
+  /** Hosts webhooks may reach even though they resolve to private addresses (development receivers). */
+  webhooks: { allowHosts: string[] };
 }
 
 /** Parses the environment into a Config, or throws listing every bad variable. */
@@ -77,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: { secret: e.BETTER_AUTH_SECRET ?? DEV_AUTH_SECRET, trustedOrigins: (e.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean) },
     notifications: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM },
     paths: { projectRoot, dataDir },
+    webhooks: { allowHosts: (e.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean) },
   };
 }

@@ -14,6 +14,8 @@ import { bookableRoutes } from './routes/bookables.routes';
 import { bookingLifecycleRoutes } from './routes/booking-lifecycle.routes';
 import { bookingParticipantRoutes } from './routes/booking-participants.routes';
 import { notificationRoutes } from './routes/notifications.routes';
+import { webhookRoutes } from './routes/webhooks.routes';
+import { automationRoutes } from './routes/automation.routes';
 import { calendarRoutes } from './routes/calendars.routes';
 import { categoryRoutes } from './routes/categories.routes';
 import { docsRoutes } from './routes/docs.routes';
@@ -48,7 +50,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingParticipantRoutes, notificationRoutes, searchRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, searchRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

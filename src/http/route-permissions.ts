@@ -24,6 +24,10 @@ export const routePermissions = {
   bookingReschedulers: ['booking:reschedule_own', 'booking:manage_location', 'booking:manage_org'],
   /** Adding and removing participants: the booker (with their own bookings) or someone who manages bookings. */
   participantManagers: ['booking:create', 'booking:manage_location', 'booking:manage_org'],
+  /** Webhook subscriptions and their deliveries. */
+  webhookManagers: ['integration:manage'],
+  /** Event handlers, their dry runs and runs, and scheduled automation rules. */
+  automationManagers: ['setting:manage'],
   /** The outbox of a whole organization. */
   notificationReaders: ['booking:manage_org'],
 } as const satisfies Record<string, readonly Permission[]>;

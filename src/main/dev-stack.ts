@@ -17,6 +17,7 @@ import { registerSearchAttributes } from '../../temporal/register-search-attribu
 import { obtainTemporalCli } from '../../temporal/temporal-cli';
 import { createWorker } from '../../temporal/worker';
 import { configuredTransports } from '../notifications/configured-transports';
+import { systemResolver } from '../webhooks/ssrf-guard';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     db: services.db,
     transports: mail.transports,
+    temporal: services.temporal,
+    egress: { resolver: systemResolver, policy: { allowHosts: config.webhooks.allowHosts } },
     logger,
   });
   const workerRun = worker.run();

@@ -9,6 +9,8 @@ import { createLogger } from '../logger';
 import { onShutdown } from './shutdown';
 import { createWorker } from '../../temporal/worker';
 import { configuredTransports } from '../notifications/configured-transports';
+import { systemResolver } from '../webhooks/ssrf-guard';
+import { connectTemporal } from '../../temporal/client';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,18 +18,21 @@ async function main(): Promise<void> {
   if (!config.database.url || !config.temporal.address) throw new Error('The worker process needs DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything locally).');
   const db = createKnex(config.database.url);
   const mail = configuredTransports(config.notifications);
+  const temporal = await connectTemporal({ address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue });
   const { worker, connection } = await createWorker({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     db,
     transports: mail.transports,
+    temporal,
+    egress: { resolver: systemResolver, policy: { allowHosts: config.webhooks.allowHosts } },
     logger,
     workflowBundle: config.temporal.workflowBundlePath ? { codePath: config.temporal.workflowBundlePath } : undefined,
   });
   const running = worker.run();
   onShutdown(logger, [
-    { name: 'worker', run: async () => { worker.shutdown(); await running; await connection.close(); mail.close(); } },
+    { name: 'worker', run: async () => { worker.shutdown(); await running; await connection.close(); await temporal.close(); mail.close(); } },
     { name: 'database', run: () => db.destroy() },
   ]);
   await running;

@@ -210,6 +210,46 @@ export async function createBlock(api: Caller, calendarId: string, date: string)
   return ok(await api.post(`/calendars/${calendarId}/blocks`, blockBody(date)), 'create block').id;
 }
 
+/** A condition no booking meets: handlers and rules made by the matrix never act on its bookings. */
+const never = [{ field: 'booking.id', operator: 'equals', value: 'never' }];
+
+/** A subscription to test events only, at a loopback port nothing listens on, giving up at once. */
+export async function createSubscription(api: Caller, orgId: string): Promise<string> {
+  return ok(await api.post(`/organizations/${orgId}/webhooks`, { url: 'http://127.0.0.1:9/matrix', events: ['webhook.test'], retryConfig: { maxRetries: 0 } }), 'create a webhook subscription').id;
+}
+
+/** A subscription with one finished (dead) delivery of a test event. */
+export async function subscriptionWithDeadDelivery(api: Caller, orgId: string): Promise<{ webhookId: string; deliveryId: string }> {
+  const webhookId = await createSubscription(api, orgId);
+  const { deliveryId } = ok(await api.post(`/webhooks/${webhookId}/test`, {}), 'send a test event');
+  for (let i = 0; i < 100; i++) {
+    const delivery = await api.get(`/webhooks/${webhookId}/deliveries/${deliveryId}`);
+    if (delivery.body.status === 'dead') return { webhookId, deliveryId };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`delivery ${deliveryId} did not finish`);
+}
+
+/** An event handler that never fires. */
+export async function createEventHandlerRow(api: Caller, orgId: string): Promise<string> {
+  return ok(await api.post(`/organizations/${orgId}/event-handlers`, eventHandlerBody()), 'create an event handler').id;
+}
+
+/** A body for an event handler that never fires. */
+export function eventHandlerBody() {
+  return { trigger: { event: 'participant.cancelled', conditions: never }, actions: [{ type: 'notify_admin' }] };
+}
+
+/** A paused automation rule that never matches a booking. */
+export async function createAutomationRuleRow(api: Caller, orgId: string): Promise<string> {
+  return ok(await api.post(`/organizations/${orgId}/automation-rules`, automationRuleBody()), 'create an automation rule').id;
+}
+
+/** A body for a paused automation rule that never matches a booking. */
+export function automationRuleBody() {
+  return { name: unique('Matrix rule'), cron: '0 9 * * *', timezone: 'Europe/Berlin', conditions: never, actions: [{ type: 'notify_admin' }], enabled: false };
+}
+
 /** A block of one hour on `date` (a far-future day no booking uses). */
 export function blockBody(date: string) {
   return { startsAt: `${date}T10:00:00Z`, endsAt: `${date}T11:00:00Z`, type: 'meeting', reason: 'matrix' };
@@ -238,6 +278,9 @@ export interface MatrixOrg {
   ownerHoldB: string;
   clientBookingA: string;
   ownerBookingB: string;
+  webhook: { webhookId: string; deliveryId: string };
+  eventHandlerId: string;
+  automationRuleId: string;
 }
 
 /** The other tenant: an owner and one of every row the matrix points at. */
@@ -252,6 +295,9 @@ export interface OtherOrg {
   bookingId: string;
   overrideId: string;
   blockId: string;
+  webhook: { webhookId: string; deliveryId: string };
+  eventHandlerId: string;
+  automationRuleId: string;
 }
 
 export interface World {
@@ -282,13 +328,16 @@ export async function buildWorld(baseUrl: string): Promise<World> {
     const id = await createOrganization(otherApi, unique('Other Tenant'));
     const loc = await createLocation(otherApi, id);
     const [provider, template, apiKey] = await Promise.all([createProvider(otherApi, id, loc.id), createTemplate(otherApi, id), createApiKey(otherApi, id)]);
-    const [holdId, bookingId, overrideId, blockId] = await Promise.all([
+    const [holdId, bookingId, overrideId, blockId, webhook, eventHandlerId, automationRuleId] = await Promise.all([
       hold(otherApi, template.id, provider.id, slots.next(provider.id)),
       book(otherApi, template.id, provider.id, slots.next(provider.id)),
       createOverride(otherApi, provider.calendarId, days.next()),
       createBlock(otherApi, provider.calendarId, days.next()),
+      subscriptionWithDeadDelivery(otherApi, id),
+      createEventHandlerRow(otherApi, id),
+      createAutomationRuleRow(otherApi, id),
     ]);
-    return { id, owner: otherOwner, loc, provider, template, apiKey, holdId, bookingId, overrideId, blockId };
+    return { id, owner: otherOwner, loc, provider, template, apiKey, holdId, bookingId, overrideId, blockId, webhook, eventHandlerId, automationRuleId };
   };
 
   const buildMatrix = async (): Promise<MatrixOrg> => {
@@ -310,11 +359,14 @@ export async function buildWorld(baseUrl: string): Promise<World> {
     await addMembership(owner, id, users.provider, 'provider', undefined, providerA.id);
     ok(await owner.patch(`/bookables/${movedProvider.id}`, { locationId: locB.id }), 'move a provider from A to B');
     const client = caller(baseUrl, users.client.token);
-    const [clientHoldA, ownerHoldB, clientBookingA, ownerBookingB] = await Promise.all([
+    const [clientHoldA, ownerHoldB, clientBookingA, ownerBookingB, webhook, eventHandlerId, automationRuleId] = await Promise.all([
       hold(client, template.id, providerA.id, slots.next(providerA.id)),
       hold(owner, template.id, providerB.id, slots.next(providerB.id)),
       book(client, template.id, providerA.id, slots.next(providerA.id)),
       book(owner, template.id, providerB.id, slots.next(providerB.id)),
+      subscriptionWithDeadDelivery(owner, id),
+      createEventHandlerRow(owner, id),
+      createAutomationRuleRow(owner, id),
     ]);
     return {
       id,
@@ -333,6 +385,9 @@ export async function buildWorld(baseUrl: string): Promise<World> {
       ownerHoldB,
       clientBookingA,
       ownerBookingB,
+      webhook,
+      eventHandlerId,
+      automationRuleId,
     };
   };
 
@@ -352,13 +407,14 @@ export interface TableState {
 let orgScopedTables: Promise<string[]> | undefined;
 
 /** Tables with an organization_id column, found in the schema so new tables are covered too. */
-// The outbox is written by booking workflows in the background, after the request that caused a message
-// has answered, so its rows keep arriving while other cells run; a refused request changes no booking,
-// and so sends nothing, which the bookings' own tables already show.
+// The outbox and the event log are written by booking workflows in the background (a message sent, then
+// its event), after the request that caused them has answered, so their rows keep arriving while other
+// cells run; a refused request changes no booking, and so sends and publishes nothing, which the
+// bookings' own tables already show.
 function tablesWithOrganizationId(db: Knex): Promise<string[]> {
   orgScopedTables ??= db('information_schema.columns')
     .where({ table_schema: db.raw('current_schema()'), column_name: 'organization_id' })
-    .whereNot('table_name', 'notifications')
+    .whereNotIn('table_name', ['notifications', 'domain_events'])
     .orderBy('table_name')
     .pluck('table_name');
   return orgScopedTables;

@@ -1,6 +1,6 @@
 import { blockBody, unique } from './permission-fixtures';
 import {
-  ALL, F, N, type Variant, Y, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, assetAtB, assetBody, availabilityQuery, blockAtA, blockAtB, bookableCreation, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, coOwner, doomedOrganization, holdActions, ids, lifecycle, managesTemplates, newcomer, otherOrg, overrideAtA, overrideAtB, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, providerAtA, providerBody, providerToMove, reschedules, reservationAt, spareKey, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from './permission-variants';
+  ALL, F, N, type Variant, Y, adminsOnly, automationRuleBody, eventHandlerBody, onAutomationRule, onDelivery, onEventHandler, onSubscription, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, assetAtB, assetBody, availabilityQuery, blockAtA, blockAtB, bookableCreation, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, coOwner, doomedOrganization, holdActions, ids, lifecycle, managesTemplates, newcomer, otherOrg, overrideAtA, overrideAtB, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, providerAtA, providerBody, providerToMove, reschedules, reservationAt, spareKey, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from './permission-variants';
 
 /** The matrix: `METHOD /path` exactly as the OpenAPI registry spells it → its targets and outcomes. */
 export const TABLE: Record<string, Variant[]> = {
@@ -355,4 +355,29 @@ export const TABLE: Record<string, Variant[]> = {
     { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
     otherOrg((w) => ({ params: { id: w.other.bookingId } })),
   ],
+  // ── Webhooks ───────────────────────────────────────────────────────────────────────────────
+  'POST /api/v1/organizations/{orgId}/webhooks': adminsOnly((orgId) => ({ params: { orgId }, body: { url: 'http://127.0.0.1:9/matrix', events: ['webhook.test'] } })),
+  'GET /api/v1/organizations/{orgId}/webhooks': adminsOnly((orgId) => ({ params: { orgId } })),
+  'GET /api/v1/webhooks/{id}': onSubscription(),
+  'PATCH /api/v1/webhooks/{id}': onSubscription({ description: 'matrix' }, true),
+  'DELETE /api/v1/webhooks/{id}': onSubscription(undefined, true),
+  'POST /api/v1/webhooks/{id}/rotate-secret': onSubscription({ overlapSeconds: 60 }, true),
+  'POST /api/v1/webhooks/{id}/test': onSubscription({}, true),
+  'GET /api/v1/webhooks/{id}/deliveries': onSubscription(),
+  'GET /api/v1/webhooks/{id}/deliveries/{deliveryId}': onDelivery(),
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': onDelivery(true),
+  // ── Automation ─────────────────────────────────────────────────────────────────────────────
+  'POST /api/v1/organizations/{orgId}/event-handlers': adminsOnly((orgId) => ({ params: { orgId }, body: eventHandlerBody() })),
+  'GET /api/v1/organizations/{orgId}/event-handlers': adminsOnly((orgId) => ({ params: { orgId } })),
+  'GET /api/v1/event-handlers/{id}': onEventHandler(),
+  'PUT /api/v1/event-handlers/{id}': onEventHandler(eventHandlerBody(), true),
+  'DELETE /api/v1/event-handlers/{id}': onEventHandler(undefined, true),
+  'POST /api/v1/organizations/{orgId}/event-handlers/dry-run': adminsOnly((orgId) => ({ params: { orgId }, body: { type: 'booking.cancelled', data: { booking: { id: 'bk_sample' } } } })),
+  'GET /api/v1/organizations/{orgId}/handler-runs': adminsOnly((orgId) => ({ params: { orgId } })),
+  'POST /api/v1/organizations/{orgId}/automation-rules': adminsOnly((orgId) => ({ params: { orgId }, body: automationRuleBody() })),
+  'GET /api/v1/organizations/{orgId}/automation-rules': adminsOnly((orgId) => ({ params: { orgId } })),
+  'GET /api/v1/automation-rules/{id}': onAutomationRule(),
+  'PATCH /api/v1/automation-rules/{id}': onAutomationRule({ enabled: false }, true),
+  'DELETE /api/v1/automation-rules/{id}': onAutomationRule(undefined, true),
+  'POST /api/v1/automation-rules/{id}/trigger': onAutomationRule({}, true),
 };

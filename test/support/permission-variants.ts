@@ -4,9 +4,15 @@ import {
   approvalTemplate,
   bookAndProgress,
   book,
+  automationRuleBody,
   bookWithCancellationRequest,
   bookWithObserver,
   cancellationApprovalTemplate,
+  createAutomationRuleRow,
+  createEventHandlerRow,
+  createSubscription,
+  eventHandlerBody,
+  subscriptionWithDeadDelivery,
   createApiKey,
   createAsset,
   createBlock,
@@ -224,3 +230,50 @@ export const participantRemovals: Variant[] = [
   { target: "observer of the owner's booking at B", outcomes: [N, F, F, F, Y, Y, Y, Y], request: async (w, _who, allowed) => { const { bookingId, participantId } = await ownersObservedAtB(w, allowed); return { params: { id: bookingId, participantId }, body: { reason: 'matrix' } }; } },
   otherOrg((w) => ({ params: { id: w.other.bookingId, participantId: primaryOf(w.other.bookingId) }, body: { reason: 'matrix' } })),
 ];
+
+// Webhooks and automation: only admins and owners (integration:manage, setting:manage).
+export const ADMINS: Outcomes = [F, F, F, F, F, Y, Y, F];
+
+/** An organization-level action open to admins, and refused as hidden in another tenant. */
+export const adminsOnly = (request: (orgId: string) => Req): Variant[] => [
+  { target: 'own organization', outcomes: ADMINS, request: (w) => request(w.org.id) },
+  otherOrg((w) => request(w.other.id)),
+];
+
+const freshSubscription = consumable((w) => createSubscription(w.owner, w.org.id));
+const freshDeadDelivery = consumable((w) => subscriptionWithDeadDelivery(w.owner, w.org.id));
+const freshEventHandler = consumable((w) => createEventHandlerRow(w.owner, w.org.id));
+const freshAutomationRule = consumable((w) => createAutomationRuleRow(w.owner, w.org.id));
+
+/** An action on the organization's subscription (reads share one; mutations get their own). */
+export const onSubscription = (body?: unknown, mutates = false): Variant[] => [
+  { target: "the organization's subscription", outcomes: ADMINS, request: async (w, _who, allowed) => ({ params: { id: mutates ? await freshSubscription(w, allowed) : w.org.webhook.webhookId }, body }) },
+  otherOrg((w) => ({ params: { id: w.other.webhook.webhookId }, body })),
+];
+
+/** An action on a finished delivery of the organization's subscription. */
+export const onDelivery = (mutates = false): Variant[] => [
+  {
+    target: "a finished delivery of the organization's subscription",
+    outcomes: ADMINS,
+    request: async (w, _who, allowed) => {
+      const { webhookId, deliveryId } = mutates ? await freshDeadDelivery(w, allowed) : w.org.webhook;
+      return { params: { id: webhookId, deliveryId } };
+    },
+  },
+  otherOrg((w) => ({ params: { id: w.other.webhook.webhookId, deliveryId: w.other.webhook.deliveryId } })),
+];
+
+/** An action on the organization's event handler. */
+export const onEventHandler = (body?: unknown, mutates = false): Variant[] => [
+  { target: "the organization's event handler", outcomes: ADMINS, request: async (w, _who, allowed) => ({ params: { id: mutates ? await freshEventHandler(w, allowed) : w.org.eventHandlerId }, body }) },
+  otherOrg((w) => ({ params: { id: w.other.eventHandlerId }, body })),
+];
+
+/** An action on the organization's automation rule. */
+export const onAutomationRule = (body?: unknown, mutates = false): Variant[] => [
+  { target: "the organization's automation rule", outcomes: ADMINS, request: async (w, _who, allowed) => ({ params: { id: mutates ? await freshAutomationRule(w, allowed) : w.org.automationRuleId }, body }) },
+  otherOrg((w) => ({ params: { id: w.other.automationRuleId }, body })),
+];
+
+export { automationRuleBody, eventHandlerBody };

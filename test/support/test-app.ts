@@ -11,6 +11,7 @@ import { createWorker } from '../../temporal/worker';
 import { testServiceAddresses } from './test-services';
 import { startMailSink, type MailSink } from './mail-sink';
 import { configuredTransports } from '../../src/notifications/configured-transports';
+import { systemResolver } from '../../src/webhooks/ssrf-guard';
 import type { Knex } from 'knex';
 
 /** A started worker and how to stop it. */
@@ -59,6 +60,9 @@ export async function startTestApp(opts: { worker?: boolean; now?: () => Date } 
       taskQueue,
       db,
       transports: mail.transports,
+      temporal,
+      // Tests reach their own receivers on loopback only.
+      egress: { resolver: systemResolver, policy: { allowHosts: ['127.0.0.1'] } },
       logger,
       workflowBundle: { codePath: addresses.workflowBundlePath },
     });

@@ -96,7 +96,6 @@ const rich = {
     checkIn: { enabled: true, requireCheckIn: true, methods: ['qr_code', 'self'] },
   },
   workflows: {
-    webhooks: [{ events: ['booking.confirmed', 'deposit.hold_placed'], url: 'https://hooks.example.com/bizing', secret: 'a-very-long-shared-secret' }],
     eventHandlers: [
       {
         trigger: { event: 'booking.cancelled', conditions: [{ field: 'booking.participantCount', operator: 'less_than', value: 4 }] },
@@ -105,7 +104,6 @@ const rich = {
         delayMinutes: 5,
       },
     ],
-    automationRules: [{ id: 'reminder-24h', name: 'Send 24-hour reminder', trigger: { event: 'schedule', cron: '0 9 * * *' }, actions: [{ type: 'send_email' }] }],
   },
 };
 
@@ -148,15 +146,8 @@ describe('serviceTemplateCreateSchema: valid bodies', () => {
     expect(parsed.cancellation.refundTiers.map((t) => t.offerStoreCredit)).toEqual([false, true, false]);
     expect(parsed.lifecycle.reservation).toMatchObject({ holdDurationSeconds: 300, allowExtension: true, maxExtensions: 2, extensionDurationSeconds: 120 });
     expect(parsed.lifecycle.states[0]).toEqual({ ...rich.lifecycle.states[0], isTerminal: false });
-    expect(parsed.workflows.webhooks[0]).toEqual({
-      ...rich.workflows.webhooks[0],
-      method: 'POST',
-      headers: {},
-      retryConfig: { maxRetries: 3, retryDelayMs: 1000, backoffMultiplier: 2 },
-      enabled: true,
-    });
+    expect(parsed.workflows).toMatchObject({ webhooks: [], automationRules: [] });
     expect(parsed.workflows.eventHandlers[0]).toMatchObject({ enabled: true, priority: 0, delayMinutes: 5 });
-    expect(parsed.workflows.automationRules[0]).toEqual({ ...rich.workflows.automationRules[0], conditions: [], actions: [{ type: 'send_email', config: {} }], enabled: true });
   });
 
   it.each([
@@ -205,7 +196,7 @@ const usd = (extra: Record<string, unknown>) => ({ pricing: { currency: 'USD', .
 const requirement = (extra: Record<string, unknown>) => ({ bookables: { required: [{ bookableType: 'provider', ...extra }] } });
 const tiers = (...refundTiers: Record<string, unknown>[]) => ({ cancellation: { refundTiers } });
 const reservation = (extra: Record<string, unknown>) => ({ lifecycle: { reservation: extra } });
-const handler = (extra: Record<string, unknown>) => ({ workflows: { eventHandlers: [{ trigger: { event: 'booking.created' }, actions: [{ type: 'send_email' }], ...extra }] } });
+const handler = (extra: Record<string, unknown>) => ({ workflows: { eventHandlers: [{ trigger: { event: 'booking.created' }, actions: [{ type: 'send_email', config: { template: 'booking_confirmed' } }], ...extra }] } });
 
 describe('serviceTemplateCreateSchema: each rule reports at its exact path', () => {
   it.each<[string, Record<string, unknown>, string[]]>([
@@ -346,8 +337,11 @@ describe('serviceTemplateCreateSchema: each rule reports at its exact path', () 
     ['delayMinutes on an immediate handler', handler({ delayMinutes: 5 }), ['workflows.eventHandlers.0.delayMinutes']],
     ['deferred handler without delayMinutes', handler({ executeImmediately: false }), ['workflows.eventHandlers.0.delayMinutes']],
     ["'in' condition without an array", handler({ trigger: { event: 'booking.created', conditions: [{ field: 'booking.status', operator: 'in', value: 'confirmed' }] } }), ['workflows.eventHandlers.0.trigger.conditions.0.value']],
-    ['webhook to a non-http URL', { workflows: { webhooks: [{ events: ['booking.created'], url: 'ftp://example.com/x', secret: 'a-very-long-shared-secret' }] } }, ['workflows.webhooks.0.url']],
-    ["'schedule' rule without cron", { workflows: { automationRules: [{ id: 'r', name: 'R', trigger: { event: 'schedule' }, actions: [{ type: 'send_email' }] }] } }, ['workflows.automationRules.0.trigger.cron']],
+    ['a webhook on a template (they are organization subscriptions)', { workflows: { webhooks: [{ events: ['booking.created'], url: 'https://example.com/x', secret: 'a-very-long-shared-secret' }] } }, ['workflows.webhooks']],
+    ['an automation rule on a template (they belong to the organization)', { workflows: { automationRules: [{ id: 'r', name: 'R', trigger: { event: 'schedule', cron: '0 9 * * *' }, actions: [{ type: 'send_email' }] }] } }, ['workflows.automationRules']],
+    ['a handler for an event that does not exist', handler({ trigger: { event: 'booking.teleported' } }), ['workflows.eventHandlers.0.trigger.event']],
+    ['a handler action not available yet', handler({ actions: [{ type: 'generate_invoice' }] }), ['workflows.eventHandlers.0.actions.0.type']],
+    ['a message action with neither template nor text', handler({ actions: [{ type: 'send_email', config: { to: 'primary' } }] }), ['workflows.eventHandlers.0.actions.0.config']],
   ])('%s', (_label, extra, expected) => {
     expect(pathsOf(serviceTemplateCreateSchema, body(extra))).toEqual(expected);
   });

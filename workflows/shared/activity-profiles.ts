@@ -27,3 +27,15 @@ export const notificationActivities = proxyActivities<Activities>({
 
 /** Pure computations that need libraries the sandbox does not load (the date library): run next to the workflow. */
 export const computeActivities = proxyLocalActivities<Activities>({ startToCloseTimeout: '5 seconds' });
+
+/** One webhook attempt: HTTP failures are outcomes the workflow retries on the subscription's schedule; only infrastructure failures are retried here. */
+export const webhookActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 20, nonRetryableErrorTypes: [...errorCodes] },
+});
+
+/** Handler actions: sending a message, cancelling a booking, handing an event to a webhook. */
+export const automationActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10, nonRetryableErrorTypes: [...errorCodes] },
+});

@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import type { BookingStatus } from '../../domain/booking/booking-status';
 import { DomainError } from '../../domain/shared/errors';
+import type { BookingEvent as BookingEventName } from '../../domain/booking/booking-status';
+import type { EventType } from '../../domain/events/event-catalogue';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
+import { recordBookingEvent } from './domain-event.queries';
 
 /** One line of a booking's audit trail. */
 export interface BookingEvent {
@@ -28,6 +31,17 @@ export interface BookingTransition {
 }
 
 const stampColumns: Partial<Record<string, string>> = { check_in: 'checkedInAt', complete: 'completedAt', mark_no_show: 'noShowAt' };
+
+/** The event each transition of the state machine publishes. */
+const transitionEvents: Record<BookingEventName, EventType> = {
+  approve: 'booking.confirmed',
+  cancel: 'booking.cancelled',
+  check_in: 'booking.checked_in',
+  complete: 'booking.completed',
+  review: 'booking.reviewed',
+  mark_no_show: 'booking.no_show',
+  expire: 'booking.expired',
+};
 
 /** Appends an audit line (once per dedupe key). */
 export async function appendBookingEvent(trx: Knex | Knex.Transaction, transition: BookingTransition): Promise<void> {
@@ -66,6 +80,11 @@ export async function recordBookingTransition(db: Knex, transition: BookingTrans
       await trx('booking_participants').where({ bookingId: transition.bookingId, role: 'primary', status: 'active' }).whereNull('checked_in_at').update({ checkedInAt: transition.occurredAt, checkInMethod: transition.checkInMethod ?? null, updatedAt: trx.fn.now() });
     }
     await appendBookingEvent(trx, transition);
+    const type = transitionEvents[transition.event as BookingEventName];
+    if (type) {
+      const extra = transition.toStatus === 'cancelled' ? { cancellation: { cancelledBy: transition.actor, reason: transition.reason ?? null, refund: null } } : {};
+      await recordBookingEvent(trx, { type, bookingId: transition.bookingId, dedupeKey: transition.dedupeKey, occurredAt: transition.occurredAt, extra });
+    }
   });
 }
 
@@ -111,6 +130,13 @@ export async function moveBooking(db: Knex, move: BookingMove): Promise<void> {
         details: { from: { startsAt: booking.startsAt, endsAt: booking.endsAt }, to: { startsAt: move.startsAt, endsAt: move.endsAt }, ...(move.feeAmount ? { feeAmount: move.feeAmount } : {}) },
         occurredAt: move.occurredAt,
         dedupeKey: move.dedupeKey,
+      });
+      await recordBookingEvent(trx, {
+        type: 'booking.rescheduled',
+        bookingId: move.bookingId,
+        dedupeKey: move.dedupeKey,
+        occurredAt: move.occurredAt,
+        extra: { previous: { startsAt: booking.startsAt.toISOString(), endsAt: booking.endsAt.toISOString() } },
       });
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import type { BookingStatus } from '../../domain/booking/booking-status';
 import type { RefundDecision } from '../../domain/cancellation/refund-decision';
 import { BookingModel } from '../models/booking.model';
 import { appendBookingEvent } from './booking-lifecycle.queries';
+import { recordBookingEvent } from './domain-event.queries';
 
 /** Who cancelled a booking and why. */
 export interface BookingCancellation {
@@ -42,6 +43,13 @@ export async function cancelBookingRecord(db: Knex, cancellation: BookingCancell
       cancellationDecision: cancellation.refund ? JSON.stringify(cancellation.refund) : null,
       cancellationRequest: null,
       updatedAt: trx.fn.now(),
+    });
+    await recordBookingEvent(trx, {
+      type: 'booking.cancelled',
+      bookingId: cancellation.bookingId,
+      dedupeKey: cancellation.dedupeKey ?? 'cancel',
+      occurredAt: cancellation.cancelledAt,
+      extra: { cancellation: { cancelledBy: cancellation.cancelledBy, reason: cancellation.reason, refund: cancellation.refund ?? null } },
     });
   });
 }

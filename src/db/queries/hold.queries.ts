@@ -3,6 +3,7 @@ import type { HoldClaimFields } from '../../domain/reservation/hold-claim';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ReservationModel } from '../models/reservation.model';
+import { recordBookingEvent, recordReservationEvent } from './domain-event.queries';
 
 /** Everything needed to claim a hold: the reservation row and the bookable time it blocks. */
 export type HoldClaim = HoldClaimFields<Date>;
@@ -49,6 +50,7 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
           expiresAt: claim.expiresAt,
         })),
       );
+      await recordReservationEvent(trx, { type: 'booking.reserved', reservationId: claim.reservationId, occurredAt: new Date() });
       return reservation;
     });
   } catch (error) {
@@ -142,6 +144,9 @@ export async function confirmHold(db: Knex, confirmation: HoldConfirmation): Pro
     await trx('reservations')
       .where('id', reservation.id)
       .update({ status: 'confirmed', bookingId: confirmation.bookingId, updatedAt: trx.fn.now() });
+    const occurredAt = new Date();
+    await recordBookingEvent(trx, { type: 'booking.created', bookingId: confirmation.bookingId, dedupeKey: 'created', occurredAt });
+    if ((confirmation.status ?? 'confirmed') === 'confirmed') await recordBookingEvent(trx, { type: 'booking.confirmed', bookingId: confirmation.bookingId, dedupeKey: 'created', occurredAt });
   });
 }
 
@@ -150,6 +155,7 @@ export async function endHold(db: Knex, reservationId: string, outcome: 'release
   await db.transaction(async (trx) => {
     await trx('allocations').where({ reservationId, kind: 'hold' }).delete();
     await trx('reservations').where({ id: reservationId, status: 'held' }).update({ status: outcome, updatedAt: trx.fn.now() });
+    if (outcome === 'expired') await recordReservationEvent(trx, { type: 'booking.expired', reservationId, occurredAt: new Date() });
   });
 }
 

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { newId } from '../../ids';
+import type { EventType } from '../../domain/events/event-catalogue';
 import type { NotificationTransport, NotificationTransports } from '../../notifications/transport';
+import { recordBookingEvent } from './domain-event.queries';
 
 /** Where a notification is in its delivery; `sending` while one delivery call holds it. */
 export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';
@@ -51,7 +53,7 @@ export interface DeliveryTally {
  */
 export const CLAIM_TIMEOUT_SECONDS = 120;
 
-type ClaimedNotification = Pick<NotificationRow, 'id' | 'channel' | 'recipient' | 'recipientName' | 'subject' | 'body'>;
+type ClaimedNotification = Pick<NotificationRow, 'id' | 'bookingId' | 'kind' | 'channel' | 'recipient' | 'recipientName' | 'subject' | 'body'>;
 
 const uniqueKey = ['organization_id', 'dedupe_key', 'channel', 'recipient'];
 
@@ -102,8 +104,11 @@ async function claimDeliverable(db: Knex, filter: { organizationId: string; dedu
         .orWhere((abandoned) => abandoned.where({ status: 'sending' }).where('claimed_at', '<', db.raw(`now() - interval '${CLAIM_TIMEOUT_SECONDS} seconds'`))),
     )
     .update({ status: 'sending', claimedAt: db.fn.now() })
-    .returning(['id', 'channel', 'recipient', 'recipientName', 'subject', 'body']);
+    .returning(['id', 'bookingId', 'kind', 'channel', 'recipient', 'recipientName', 'subject', 'body']);
 }
+
+/** The event a sent message publishes (spec §4.2 notification events). */
+const sentEvents: Partial<Record<string, EventType>> = { booking_reminder: 'reminder.sent', booking_confirmed: 'confirmation.sent', review_request: 'review.requested' };
 
 /** Sends one claimed notification and records the outcome; returns why it failed, or null once sent. */
 async function sendOne(db: Knex, transport: NotificationTransport, notification: ClaimedNotification): Promise<string | null> {
@@ -116,9 +121,14 @@ async function sendOne(db: Knex, transport: NotificationTransport, notification:
       subject: notification.subject,
       text: notification.body,
     });
-    await db('notifications')
-      .where({ id: notification.id })
-      .update({ status: 'sent', sentAt: db.fn.now(), transport: transport.name, providerMessageId, error: null, attempts });
+    await db.transaction(async (trx) => {
+      await trx('notifications').where({ id: notification.id }).update({ status: 'sent', sentAt: trx.fn.now(), transport: transport.name, providerMessageId, error: null, attempts });
+      const type = sentEvents[notification.kind];
+      if (type && notification.bookingId) {
+        const extra = { notification: { id: notification.id, channel: notification.channel, recipient: notification.recipient } };
+        await recordBookingEvent(trx, { type, bookingId: notification.bookingId, dedupeKey: notification.id, occurredAt: new Date(), extra });
+      }
+    });
     return null;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

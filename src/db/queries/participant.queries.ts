@@ -3,7 +3,9 @@ import type { BookingStatus } from '../../domain/booking/booking-status';
 import type { ParticipantRole, ParticipantStatus } from '../../domain/participants/participants';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
+import type { EventType } from '../../domain/events/event-catalogue';
 import { appendBookingEvent } from './booking-lifecycle.queries';
+import { recordBookingEvent } from './domain-event.queries';
 
 /** A participant as the API shows it. */
 export interface ParticipantRecord {
@@ -41,6 +43,12 @@ export type ParticipantChange = RecordedChange &
 const note = (trx: Knex.Transaction, change: RecordedChange, event: string, details: Record<string, unknown>) =>
   appendBookingEvent(trx, { bookingId: change.bookingId, event, fromStatus: change.status, toStatus: change.status, actor: change.actor, reason: change.reason ?? null, details, occurredAt: change.occurredAt, dedupeKey: change.dedupeKey });
 
+// The participant as events carry it, recorded with the booking.
+async function participantEvent(trx: Knex.Transaction, change: RecordedChange, type: EventType, participantId: string): Promise<void> {
+  const participant = await trx('booking_participants').where({ id: participantId }).first('id', 'role', 'status', 'user_id', 'email');
+  await recordBookingEvent(trx, { type, bookingId: change.bookingId, dedupeKey: change.dedupeKey, occurredAt: change.occurredAt, extra: { participant } });
+}
+
 /** Records a participant change and its audit line in one transaction; running it again changes nothing. */
 export async function recordParticipantChange(db: Knex, change: ParticipantChange): Promise<void> {
   try {
@@ -52,9 +60,11 @@ export async function recordParticipantChange(db: Knex, change: ParticipantChang
         const inserted = await trx('booking_participants').insert({ id, organizationId: booking.organizationId, bookingId: change.bookingId, userId, email, phone: phone ?? null, name, role, addedBy: change.actor }).onConflict('id').ignore().returning('id');
         if (inserted.length > 0 && role === 'primary') await trx('bookings').where({ id: change.bookingId }).update({ bookerUserId: userId, updatedAt: trx.fn.now() });
         await note(trx, change, 'participant_added', { participantId: id, role, userId, email });
+        await participantEvent(trx, change, 'participant.added', id);
       } else if (change.change === 'removed') {
         await row.clone().where({ status: 'active' }).update({ status: 'removed', updatedAt: trx.fn.now() });
         await note(trx, change, 'participant_removed', { participantId: change.participant.id, role: change.participant.role });
+        await participantEvent(trx, change, 'participant.removed', change.participant.id);
       } else {
         await row.clone().whereNull('checked_in_at').update({ checkedInAt: change.occurredAt, checkInMethod: change.checkInMethod, updatedAt: trx.fn.now() });
         await note(trx, change, 'participant_checked_in', { participantId: change.participant.id, method: change.checkInMethod });
@@ -81,6 +91,7 @@ export async function replacePrimaryParticipant(db: Knex, change: RecordedChange
     }
     await trx('bookings').where({ id: change.bookingId }).update({ bookerUserId, updatedAt: trx.fn.now() });
     await note(trx, change, change.successorParticipantId ? 'primary_transferred' : 'primary_left', { from: change.leavingParticipantId, to: change.successorParticipantId });
+    await participantEvent(trx, change, 'participant.cancelled', change.leavingParticipantId);
   });
 }
 

@@ -20,6 +20,8 @@ export const tags = [
   { name: 'Bookings', description: 'Confirmed bookings, each a durable workflow.' },
   { name: 'Participants', description: 'The people of a booking: primary, observers and guests, each with a status and a check-in.' },
   { name: 'Notifications', description: 'The outbox: every email and SMS a booking sent (or could not), with its status.' },
+  { name: 'Webhooks', description: 'Subscriptions that receive signed events (Standard Webhooks), with a delivery log and re-delivery.' },
+  { name: 'Automation', description: 'Event handlers and scheduled automation rules, with a dry run and a log of what they did.' },
 ] as const;
 
 /** One tag name. */

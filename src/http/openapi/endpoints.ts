@@ -3,6 +3,8 @@ import { bookableEndpoints } from './endpoints/bookables';
 import { bookingLifecycleEndpoints } from './endpoints/booking-lifecycle';
 import { participantEndpoints } from './endpoints/participants';
 import { notificationEndpoints } from './endpoints/notifications';
+import { webhookEndpoints } from './endpoints/webhooks';
+import { automationEndpoints } from './endpoints/automation';
 import { bookingEndpoints } from './endpoints/bookings';
 import { calendarEndpoints } from './endpoints/calendars';
 import { healthEndpoints } from './endpoints/health';
@@ -17,4 +19,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints];
