@@ -4,6 +4,8 @@
  * next to the old ones: every history ever recorded must keep replaying.
  */
 import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { derivedId } from '../../src/ids';
@@ -96,7 +98,44 @@ async function main(app: TestApp): Promise<void> {
   const unclaimedHold = (await strictOwner.post('/reservations', { serviceTemplateId: strict.templateId, bookableId: strict.providerId, startsAt: soon(9_000) })).body;
   await Promise.all([waitForClose(transferred.workflowId), waitForClose(followedUp.workflowId), waitForClose(approvedCancel.workflowId), waitForClose(unclaimedHold.workflowId)]);
 
+  // A webhook delivered on its second attempt, one refused, a handler run with a wait, and a scheduled rule's firing.
+  const answers = [503, 200];
+  const receiver = http.createServer((_req, res) => res.writeHead(answers.shift() ?? 200).end('ok'));
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const hooks = await setUpAroundTheClock(app.baseUrl, {});
+  const hooksOwner = apiClient(app.baseUrl, hooks.owner.token);
+  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  const retried = (await hooksOwner.post(`/organizations/${hooks.orgId}/webhooks`, { url: receiverUrl, events: ['webhook.test'], retryConfig: { maxRetries: 2, retryDelayMs: 500 } })).body;
+  const retriedDelivery = (await hooksOwner.post(`/webhooks/${retried.id}/test`, {})).body;
+  const refusedHook = (await hooksOwner.post(`/organizations/${hooks.orgId}/webhooks`, { url: 'http://127.0.0.2:9/hooks', events: ['webhook.test'] })).body;
+  const refusedDelivery = (await hooksOwner.post(`/webhooks/${refusedHook.id}/test`, {})).body;
+  await hooksOwner.post(`/organizations/${hooks.orgId}/event-handlers`, {
+    trigger: { event: 'booking.confirmed' },
+    actions: [{ type: 'wait', config: { seconds: 1 } }, { type: 'send_email', config: { to: 'primary', subject: 'Booked {{booking.id}}', text: 'See you.' } }],
+  });
+  const handled = await bookAt(hooksOwner, hooks, soon(3_600));
+  const rule = (await hooksOwner.post(`/organizations/${hooks.orgId}/automation-rules`, {
+    name: 'Cancel tomorrow',
+    cron: '0 12 * * *',
+    timezone: 'Europe/Berlin',
+    conditions: [{ field: 'booking.id', operator: 'equals', value: handled.id }],
+    actions: [{ type: 'update_booking', config: { status: 'cancelled', reason: 'recorded scenario' } }],
+  })).body;
+  await hooksOwner.post(`/automation-rules/${rule.id}/trigger`, {});
+  await waitForClose(handled.workflowId);
+  const runs = (await hooksOwner.get(`/organizations/${hooks.orgId}/handler-runs?bookingId=${handled.id}`)).body.data as Array<{ workflowId: string; automationRuleId: string | null }>;
+  const handlerRun = runs.find((run) => !run.automationRuleId)!.workflowId;
+  const ruleRun = runs.find((run) => run.automationRuleId)!.workflowId;
+  const ruleFiring = ruleRun.slice(0, ruleRun.lastIndexOf(':'));
+  const delivery = (id: string) => `webhook-delivery:${id}:1`;
+  await Promise.all([delivery(retriedDelivery.deliveryId), delivery(refusedDelivery.deliveryId), handlerRun, ruleFiring].map(waitForClose));
+  receiver.close();
+
   const scenarios: Record<string, string> = {
+    'webhook-delivered-on-retry': delivery(retriedDelivery.deliveryId),
+    'webhook-refused-target': delivery(refusedDelivery.deliveryId),
+    'event-handler-wait-then-email': handlerRun,
+    'automation-rule-firing': ruleFiring,
     'booking-observer-took-over': transferred.workflowId,
     'booking-completed-review-requested': followedUp.workflowId,
     'booking-cancellation-approved': approvedCancel.workflowId,
