@@ -42,7 +42,8 @@ describe('what bookings tell people: email through the outbox', () => {
     expect(app.mailbox.messages.filter((m) => m.subject.startsWith('Reminder'))).toEqual([]);
     const reminder = await app.mailbox.waitFor((m) => m.subject.startsWith('Reminder'), 15_000);
     expect(reminder.text).toContain(`Booking: ${booking.id}`);
-    const reminders = await app.db('notifications').where({ bookingId: booking.id, kind: 'booking_reminder' });
+    // The sink has the message a moment before the outbox row says sent.
+    const reminders = await eventually(() => app.db('notifications').where({ bookingId: booking.id, kind: 'booking_reminder' }), (rows) => rows[0]?.status === 'sent');
     expect(reminders).toEqual([expect.objectContaining({ status: 'sent' })]);
     expect(reminders[0].dedupeKey).toContain(moved.body.startsAt);
   });

@@ -86,7 +86,8 @@ describe('webhooks: signed, retried by durable workflows, logged and re-drivable
     expect(new Set(cancelled.map((r) => r.headers['webhook-id'])).size).toBe(1);
     expect(new Set(cancelled.map((r) => r.body)).size).toBe(1);
 
-    const log = await admin.get(`/webhooks/${created.body.id}/deliveries`);
+    // The receiver has the request a moment before the log records its answer.
+    const log = await eventually(() => admin.get(`/webhooks/${created.body.id}/deliveries`), (r) => r.body.data.filter((d: { status: string }) => d.status === 'succeeded').length === 3);
     expect(log.body.data.map((d: { status: string }) => d.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     const detail = await admin.get(`/webhooks/${created.body.id}/deliveries/${log.body.data[0].id}`);
     expect(detail.body.attempts.at(-1)).toMatchObject({ statusCode: 200, responseExcerpt: 'thanks', latencyMs: expect.any(Number) });
