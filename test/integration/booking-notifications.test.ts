@@ -31,14 +31,14 @@ describe('what bookings tell people: email through the outbox', () => {
   });
 
   it('plans reminders again when the booking moves: the old time’s reminder never goes, the new one does, once', async () => {
-    const clinic = await setUpAroundTheClock(app.baseUrl, { lifecycle: { reminders: [{ before: 'PT8S' }], confirmation: { sendConfirmationEmail: false } } });
+    const clinic = await setUpAroundTheClock(app.baseUrl, { lifecycle: { reminders: [{ before: 'PT10S' }], confirmation: { sendConfirmationEmail: false } } });
     const client = await addMember(app.baseUrl, clinic, 'client', 'Rita Reminded');
     const api = apiClient(app.baseUrl, client.token);
-    const booking = await bookAt(api, clinic, secondsFromNow(11)); // reminder due in ~3 s
-    const moved = await api.patch(`/bookings/${booking.id}`, { startsAt: secondsFromNow(18) }); // now due in ~10 s
+    const booking = await bookAt(api, clinic, secondsFromNow(15)); // reminder due in ~5 s
+    const moved = await api.patch(`/bookings/${booking.id}`, { startsAt: secondsFromNow(22) }); // now due in ~12 s
     expect(moved.status).toBe(200);
 
-    await new Promise((r) => setTimeout(r, 6_000));
+    await new Promise((r) => setTimeout(r, 8_000));
     expect(app.mailbox.messages.filter((m) => m.subject.startsWith('Reminder'))).toEqual([]);
     const reminder = await app.mailbox.waitFor((m) => m.subject.startsWith('Reminder'), 15_000);
     expect(reminder.text).toContain(`Booking: ${booking.id}`);
