@@ -113,13 +113,15 @@ describe('automation rules run from Temporal Schedules (the spec’s two example
     const full = await bookAt(admin, clinic, hoursFromNow(50));
     for (const email of ['a@example.com', 'b@example.com']) await admin.post(`/bookings/${full.id}/participants`, { email, role: 'guest' });
 
+    expect((await admin.post(`/organizations/${clinic.orgId}/automation-rules`, { name: 'No zone', cron: '0 12 * * *', actions: [{ type: 'notify_admin' }] })).body.error.details.fields).toEqual([expect.objectContaining({ path: 'timezone' })]);
+    await admin.patch(`/organizations/${clinic.orgId}`, { defaultConfig: { timezone: 'Europe/Berlin' } });
     const rule = await admin.post(`/organizations/${clinic.orgId}/automation-rules`, {
       name: 'Auto-cancel underbooked class',
       cron: '0 12 * * *',
-      timezone: 'Europe/Berlin',
       conditions: [{ field: 'booking.participantCount', operator: 'less_than', value: '{{booking.serviceTemplate.minParticipants}}' }],
       actions: [{ type: 'update_booking', config: { status: 'cancelled', reason: 'underbooked' } }],
     });
+    expect(rule.body.timezone).toBe('Europe/Berlin');
     await app.temporal.client.schedule.getHandle(rule.body.scheduleId).trigger();
     const cancelled = await eventually(() => admin.get(`/bookings/${thin.id}`), (r) => r.body.status === 'cancelled');
     expect(cancelled.body.cancellation).toMatchObject({ reason: 'underbooked', cancelledBy: `automation:${rule.body.id}` });

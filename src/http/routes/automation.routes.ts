@@ -14,6 +14,7 @@ import {
   setAutomationRuleEnabled,
 } from '../../db/queries/automation.queries';
 import { bookingSnapshot } from '../../db/queries/domain-event.queries';
+import { findOrganization } from '../../db/queries/organization.queries';
 import { judgeHandlers, type BookingFacts } from '../../domain/automation/handler-matching';
 import { DomainError } from '../../domain/shared/errors';
 import { derivedId, newId } from '../../ids';
@@ -86,8 +87,12 @@ export function automationRoutes({ db, temporal, now }: AppDeps): Router<AppStat
   });
 
   router.post('/organizations/:orgId/automation-rules', permit(db, managers, orgFromPath), async (ctx) => {
-    const { timezone, enabled, ...definition } = parseInput(automationRuleSchema, ctx.request.body);
+    const { timezone: requestedZone, enabled, ...definition } = parseInput(automationRuleSchema, ctx.request.body);
     const access = ctx.state.access!;
+    // The cron reads in the organization's own zone unless the rule names another.
+    const organization = await findOrganization(db, ctx.params.orgId!);
+    const timezone = requestedZone ?? (organization?.config.timezone as string | undefined);
+    if (!timezone) throw new DomainError('VALIDATION_FAILED', 'Name the time zone the cron reads in: the organization has no defaultConfig.timezone.', { fields: [{ path: 'timezone', message: 'required: the organization has no default time zone' }] });
     const id = ctx.state.idempotencyKey ? derivedId('automationRule', access.actorId, ctx.state.idempotencyKey) : newId('automationRule');
     await createAutomationSchedule(temporal, { ruleId: id, name: definition.name, cron: definition.cron, timezone, paused: !enabled });
     const created = await createAutomationRule(db, { id, organizationId: ctx.params.orgId!, definition, timezone, enabled, scheduleId: automationScheduleId(id), createdBy: access.actorId });

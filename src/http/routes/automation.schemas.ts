@@ -19,14 +19,15 @@ export const dryRunSchema = z
 
 /**
  * POST /organizations/:orgId/automation-rules (spec §4.2 AutomationRule with `trigger.event: 'schedule'`):
- * at each `cron` firing (five fields, in `timezone`), the rule's actions run for every upcoming booking
+ * at each `cron` firing (five fields, in `timezone`, by default the organization's `defaultConfig.timezone`),
+ * the rule's actions run for every upcoming booking
  * (pending or confirmed, starting within `lookAheadDays`) its conditions hold for.
  */
 export const automationRuleSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
     cron: cronSchema,
-    timezone: timeZoneSchema,
+    timezone: timeZoneSchema.optional(),
     conditions: z.array(conditionSchema).max(20).default([]),
     actions: z.array(workflowActionSchema).min(1).max(20),
     lookAheadDays: z.number().int().min(1).max(90).default(14),

@@ -52,7 +52,7 @@ export const automationEndpoints: Endpoint[] = [
     operationId: 'createAutomationRule',
     summary: 'Run actions on a schedule',
     description:
-      'Creates a Temporal Schedule (`automation:<id>`, visible in the Temporal UI) firing at `cron` in `timezone`. Each firing runs the actions for every upcoming booking (pending or confirmed, starting within `lookAheadDays`) the conditions hold for, once per booking and firing. Example: `0 9 * * *` with `booking.startTime within_hours 24` and a `booking_reminder` email.',
+      'Creates a Temporal Schedule (`automation:<id>`, visible in the Temporal UI) firing at `cron` in `timezone` (default: the organization’s `defaultConfig.timezone`; without either, 400). Each firing runs the actions for every upcoming booking (pending or confirmed, starting within `lookAheadDays`) the conditions hold for, once per booking and firing. Example: `0 9 * * *` with `booking.startTime within_hours 24` and a `booking_reminder` email.',
     body: automationRuleSchema,
     success: { status: 201, description: rule },
     errors: ['FORBIDDEN', 'NOT_FOUND'],
