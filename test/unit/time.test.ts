@@ -2,6 +2,7 @@ import {
   formatLocalDateTime,
   isValidTimeZone,
   localDatesBetween,
+  localWallClock,
   nextLocalDate,
   toLocalIso,
   wallTimeToUtc,
@@ -186,5 +187,22 @@ describe('formatLocalDateTime', () => {
 
   it('refuses an unknown zone with a RangeError', () => {
     expect(() => formatLocalDateTime(new Date('2030-03-04T09:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('localWallClock', () => {
+  it.each([
+    ['2030-03-04T09:00:00Z', 'Europe/Berlin', { localDate: '2030-03-04', localWeekday: 'monday', localTime: '10:00' }],
+    ['2030-03-04T23:30:00Z', 'Europe/Berlin', { localDate: '2030-03-05', localWeekday: 'tuesday', localTime: '00:30' }], // a day after UTC's
+    ['2030-03-31T01:30:00Z', 'Europe/Berlin', { localDate: '2030-03-31', localWeekday: 'sunday', localTime: '03:30' }], // just after the gap
+    ['2030-10-27T01:30:00Z', 'Europe/Berlin', { localDate: '2030-10-27', localWeekday: 'sunday', localTime: '02:30' }], // the second 02:30
+    ['2030-03-04T03:00:00Z', 'America/New_York', { localDate: '2030-03-03', localWeekday: 'sunday', localTime: '22:00' }], // a day before UTC's
+    ['2030-06-01T18:30:00Z', 'Asia/Kolkata', { localDate: '2030-06-02', localWeekday: 'sunday', localTime: '00:00' }],
+  ])('%s in %s is %j', (instant, zone, expected) => {
+    expect(localWallClock(new Date(instant), zone)).toEqual(expected);
+  });
+
+  it('refuses an unknown zone with a RangeError', () => {
+    expect(() => localWallClock(new Date('2030-03-04T09:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });

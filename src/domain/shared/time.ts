@@ -89,3 +89,10 @@ export function formatLocalDateTime(instant: Date, zone: string): string {
   if (!local.isValid) throw new RangeError(`Cannot render ${instant.toISOString()} in ${zone}`);
   return `${local.toFormat('EEEE, d MMMM yyyy, HH:mm')} (${zone})`;
 }
+
+/** The local date, weekday and wall time (`HH:MM`) of an instant in `zone`, e.g. for pricing a slot. */
+export function localWallClock(instant: Date, zone: string): { localDate: string; localWeekday: Weekday; localTime: string } {
+  const local = DateTime.fromJSDate(instant, { zone });
+  if (!local.isValid) throw new RangeError(`Cannot read ${instant.toISOString()} in ${zone}`);
+  return { localDate: local.toISODate(), localWeekday: weekdays[local.weekday - 1]!, localTime: local.toFormat('HH:mm') };
+}

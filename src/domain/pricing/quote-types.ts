@@ -1,0 +1,35 @@
+import type { Weekday } from '../shared/time';
+
+/** What a quote line is: the base price, a change to it, an upsell, a discount or the tax. */
+export type QuoteLineKind = 'base' | 'adjustment' | 'upsell' | 'tax' | 'discount';
+
+/** One line of a quote; `amount` is what counts, `quantity` and `unitAmount` explain it. */
+export interface QuoteLine {
+  kind: QuoteLineKind;
+  code: string;
+  description: string;
+  quantity: number;
+  unitAmount: number;
+  amount: number;
+}
+
+/** The slot being priced, with its local wall-clock facts computed by the caller in the location's zone. */
+export interface PricedSlot {
+  startsAt: Date;
+  /** `YYYY-MM-DD` in the location's zone. */
+  localDate: string;
+  localWeekday: Weekday;
+  /** `HH:MM` in the location's zone. */
+  localStartTime: string;
+  /** The booked duration, which hourly pricing bills. */
+  durationMinutes: number;
+}
+
+/** The deposit part of a quote. */
+export interface QuoteDeposit {
+  required: boolean;
+  amount: number;
+  refundable: boolean;
+  /** ISO-8601 UTC instant until which the deposit is refunded; null when it is not refundable. */
+  refundDeadline: string | null;
+}
