@@ -281,6 +281,11 @@ export const TABLE: Record<string, Variant[]> = {
     { target: 'free slot with provider at B', outcomes: [Y, F, F, F, Y, Y, Y, Y], request: (w) => ({ body: reservationAt(w, w.org.providerB.id) }) },
     otherOrg((w) => ({ body: { serviceTemplateId: w.other.template.id, bookableId: w.other.provider.id, startsAt: w.slots.next(w.other.provider.id) } })),
   ],
+  'POST /api/v1/quotes': [
+    { target: 'slot with provider at A', outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ body: reservationAt(w, w.org.providerA.id) }), checkAllowed: (response) => expect(response.body).toMatchObject({ totalAmount: 0, lines: [{ kind: 'base', code: 'free' }] }) },
+    { target: 'slot with provider at B', outcomes: [Y, Y, Y, F, Y, Y, Y, Y], request: (w) => ({ body: reservationAt(w, w.org.providerB.id) }) },
+    otherOrg((w) => ({ body: { serviceTemplateId: w.other.template.id, bookableId: w.other.provider.id, startsAt: w.slots.next(w.other.provider.id) } })),
+  ],
   'POST /api/v1/bookings': [
     { target: 'free slot with provider at A', outcomes: [Y, F, F, Y, Y, Y, Y, Y], request: (w) => ({ body: reservationAt(w, w.org.providerA.id) }), checkAllowed: (response) => expect(response.body.status).toBe('confirmed') },
     { target: 'free slot with provider at B', outcomes: [Y, F, F, F, Y, Y, Y, Y], request: (w) => ({ body: reservationAt(w, w.org.providerB.id) }) },

@@ -1,10 +1,11 @@
 import type { BookingStatus } from '../../domain/booking/booking-status';
+import type { Quote } from '../../domain/pricing/price-quote';
 import { BaseModel } from './base.model';
 
 /** The database projection of a booking workflow, used for listing and reading. */
 export class BookingModel extends BaseModel {
   static override tableName = 'bookings';
-  static override jsonAttributes = ['review', 'cancellationDecision', 'cancellationRequest'];
+  static override jsonAttributes = ['review', 'cancellationDecision', 'cancellationRequest', 'priceQuote'];
 
   id!: string;
   organizationId!: string;
@@ -30,6 +31,8 @@ export class BookingModel extends BaseModel {
   cancellationDecision!: Record<string, unknown> | null;
   /** A cancellation waiting for approval: who asked, as which party, why, when. */
   cancellationRequest!: { requestedBy: string; party: string; reason: string | null; requestedAt: string } | null;
+  /** The quote the client accepted, kept from its hold. */
+  priceQuote!: Quote | null;
   /** Reschedule fees the client owes (minor units). */
   rescheduleFeesAmount!: number;
   createdAt!: Date;

@@ -38,6 +38,7 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
         timezone: claim.timezone,
         expiresAt: claim.expiresAt,
         workflowId: claim.workflowId,
+        priceQuote: claim.priceQuote ?? null,
       });
       await trx('allocations').insert(
         claim.bookableIds.map((bookableId) => ({
@@ -124,6 +125,7 @@ export async function confirmHold(db: Knex, confirmation: HoldConfirmation): Pro
       endsAt: reservation.endsAt,
       timezone: reservation.timezone,
       workflowId: confirmation.bookingWorkflowId,
+      priceQuote: reservation.priceQuote ? JSON.stringify(reservation.priceQuote) : null,
     });
     await trx('booking_bookables').insert(
       reservation.bookableIds.map((bookableId) => ({ bookingId: confirmation.bookingId, organizationId: reservation.organizationId, bookableId })),

@@ -1,3 +1,5 @@
+import type { Quote } from '../pricing/price-quote';
+
 /**
  * The facts of a hold claim, shared by the reservation workflow's input, the claim activity (times as
  * ISO-8601 strings, as they travel through Temporal) and the database query (times as Dates).
@@ -18,6 +20,8 @@ export interface HoldClaimFields<Time> {
   timezone: string;
   expiresAt: Time;
   workflowId: string;
+  /** The price the client was quoted for the hold (absent in holds made before quotes were kept). */
+  priceQuote?: Quote;
 }
 
 /** A hold claim as it travels through Temporal. */
@@ -28,6 +32,6 @@ export type HoldRequestFields = Omit<HoldClaimMessage, 'expiresAt' | 'workflowId
 
 /** Picks exactly the claim facts out of a larger request, adding what the workflow decides. */
 export function holdClaimMessage(request: HoldRequestFields, decided: { workflowId: string; expiresAt: string }): HoldClaimMessage {
-  const { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone } = request;
-  return { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, ...decided };
+  const { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, priceQuote } = request;
+  return { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, ...(priceQuote ? { priceQuote } : {}), ...decided };
 }

@@ -22,6 +22,7 @@ export function presentReservation(reservation: ReservationModel) {
     bookingId: reservation.bookingId,
     workflowId: reservation.workflowId,
     ...presentTimes(reservation.startsAt, reservation.endsAt, reservation.timezone),
+    price: reservation.priceQuote,
     createdAt: reservation.createdAt,
   };
 }
@@ -43,6 +44,7 @@ export function presentBooking(booking: BookingModel & { bookableIds?: string[] 
     cancellation: booking.cancelledAt ? { cancelledAt: booking.cancelledAt, cancelledBy: booking.cancelledBy, reason: booking.cancellationReason, refund: booking.cancellationDecision } : null,
     cancellationRequest: booking.cancellationRequest,
     rescheduleFeesAmount: booking.rescheduleFeesAmount,
+    price: booking.priceQuote,
     checkedInAt: booking.checkedInAt,
     checkInMethod: booking.checkInMethod,
     completedAt: booking.completedAt,

@@ -16,7 +16,8 @@ import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
-import { presentBooking, presentReservation } from './booking.presenter';
+import { presentBooking, presentReservation, presentTimes } from './booking.presenter';
+import { quoteSlot } from './slot-quote';
 import { createReservationSchema } from './reservations.schemas';
 import { routePermissions } from '../route-permissions';
 
@@ -42,8 +43,11 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     return row ? { organizationId: row.organizationId as string, locationId: row.locationId as string } : undefined;
   };
 
-  // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.
-  async function holdSlot(ctx: ParameterizedContext<AppState>): Promise<string> {
+  /**
+   * Plans the slot the body asks for (template active, bookable active, notice, working hours) and
+   * prices it with the template's pricing: what POST /quotes answers and a hold keeps.
+   */
+  async function planAndQuote(ctx: ParameterizedContext<AppState>) {
     const input = parseInput(createReservationSchema, ctx.request.body);
     const access = ctx.state.access!;
     const [template, bookable] = await Promise.all([
@@ -52,15 +56,25 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     ]);
     if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
     if (!bookable?.calendar) throw notFound();
-    const rules = templateRules(definitionOf(template));
-    if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
+    const definition = definitionOf(template);
+    const rules = templateRules(definition);
+    const overrides = await listCalendarOverrides(db, bookable.calendar.id);
+    const now = deps.now();
     const plan = planHold({
       startsAt: input.startsAt,
-      now: deps.now(),
+      now,
       template: { status: template.status, ...rules },
       bookable: { status: bookable.bookable.status, deleted: false },
-      calendar: { ...bookable.calendar, overrides: await listCalendarOverrides(db, bookable.calendar.id) },
+      calendar: { ...bookable.calendar, overrides },
     });
+    const quote = await quoteSlot(db, { organizationId: access.organizationId, serviceTemplateId: template.id, pricing: definition.pricing, slot: plan.slot, timezone: plan.timezone, overrides, now, order: input });
+    return { input, access, template, bookable, rules, plan, quote };
+  }
+
+  // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.
+  async function holdSlot(ctx: ParameterizedContext<AppState>): Promise<string> {
+    const { access, template, bookable, rules, plan, quote } = await planAndQuote(ctx);
+    if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
     const key = ctx.state.idempotencyKey;
     const reservationId = key ? derivedId('reservation', access.actorId, key) : newId('reservation');
     const view = await startReservation(temporal, {
@@ -94,10 +108,16 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       },
       ...(rules.reservation.onExpiry === 'notify_admin' ? { notifyAdminsOnExpiry: true } : {}),
       primaryParticipant: access.userId ? { participantId: sameBodyId('participant', reservationId), userId: access.userId } : null,
+      priceQuote: quote,
     });
     if (view.status !== 'held') throw new Error(`Reservation ${reservationId} answered ${view.status}`);
     return reservationId;
   }
+
+  router.post('/quotes', permit(db, routePermissions.catalogueReaders, scopeFromBody), async (ctx) => {
+    const { template, bookable, plan, quote } = await planAndQuote(ctx);
+    ctx.body = { serviceTemplateId: template.id, serviceTemplateVersion: template.version, bookableId: bookable.bookable.id, ...presentTimes(plan.slot.start, plan.slot.end, plan.timezone), ...quote };
+  });
 
   router.post('/reservations', permit(db, bookingWriters, scopeFromBody), async (ctx) => {
     const reservationId = await holdSlot(ctx);

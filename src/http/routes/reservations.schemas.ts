@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { localKeySchema } from './service-template-blocks/common.schemas';
 import { idSchema, instantSchema } from './shared.schemas';
 
-/** POST /reservations: hold a slot of a service with a bookable. */
+/**
+ * POST /reservations, POST /bookings and POST /quotes: a slot of a service with a bookable, and what
+ * the price depends on: how many people come, how many units (tiered pricing; default the people) and
+ * which upsells (by the template's upsell ids). The hold keeps the quote the client was given.
+ */
 export const createReservationSchema = z.strictObject({
   serviceTemplateId: idSchema,
   bookableId: idSchema,
   startsAt: instantSchema,
+  participants: z.number().int().min(1).max(10_000).default(1),
+  quantity: z.number().int().min(1).max(1_000_000).optional(),
+  upsells: z
+    .array(z.strictObject({ id: localKeySchema, quantity: z.number().int().min(1).max(1000).default(1) }))
+    .max(50)
+    .default([]),
 });
 
 /** DELETE /bookings/:id and POST /bookings/:id/cancel. */

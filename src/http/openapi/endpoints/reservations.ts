@@ -21,6 +21,20 @@ const confirm = (method: 'patch' | 'post', operationId: string): Endpoint => ({
 export const reservationEndpoints: Endpoint[] = [
   {
     method: 'post',
+    path: '/api/v1/quotes',
+    operationId: 'quotePrice',
+    summary: 'Price a slot before booking it',
+    description:
+      'Checks the slot as a hold would (service active, bookable active, notice, working hours) and prices it with the template’s `pricing`, line by line: the base (fixed, hourly with minimum and increments, per person with its bounds, tiered by volume, dynamic), each adjustment in order (time of day, specific date or holiday, calendar override, early-bird, last-minute), upsells (checked against their rules and stock), tax (exclusive: added; inclusive: the part already contained) and the deposit with its refund deadline. `dueNowAmount` is the deposit when one is required, else the total. All amounts are integer minor units of `currency`; shares round half up once per line, so the lines add up exactly. The same body on `POST /reservations` or `POST /bookings` keeps this quote with the hold and the booking (`price`). Nothing is held.',
+    tag: 'Reservations',
+    authenticated: true,
+    permissions: routePermissions.catalogueReaders,
+    body: createReservationSchema,
+    success: { status: 200, description: '`{ serviceTemplateId, serviceTemplateVersion, bookableId, startsAt, endsAt, timezone, local, currency, lines: [{ kind, code, description, quantity, unitAmount, amount }], subtotalAmount, taxAmount, totalAmount, taxInclusive, deposit, dueNowAmount }`.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'TEMPLATE_NOT_BOOKABLE', 'BOOKABLE_NOT_BOOKABLE'],
+  },
+  {
+    method: 'post',
     path: '/api/v1/reservations/{id}/extend',
     operationId: 'extendReservation',
     summary: 'Hold a slot longer',

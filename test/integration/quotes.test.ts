@@ -1,0 +1,84 @@
+import { addMember, addTemplate, mondayAt, setUpClinic, type Clinic } from '../support/builders';
+import { apiClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('quotes: the price of a slot, line by line, kept with the hold and the booking', () => {
+  let app: TestApp;
+  let clinic: Clinic;
+  let owner: ReturnType<typeof apiClient>;
+  let client: ReturnType<typeof apiClient>;
+  let templateId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    clinic = await setUpClinic(app.baseUrl);
+    owner = apiClient(app.baseUrl, clinic.owner.token);
+    client = apiClient(app.baseUrl, (await addMember(app.baseUrl, clinic, 'client')).token);
+    templateId = await addTemplate(app.baseUrl, clinic, {
+      name: 'Massage',
+      pricing: {
+        model: 'fixed',
+        currency: 'EUR',
+        fixedPrice: { amount: 5_000 },
+        taxConfiguration: { taxRateBps: 1_900, taxInclusive: false },
+        deposit: { type: 'percentage', percentageBps: 2_000, refundDeadlineHours: 24 },
+        upsells: [{ id: 'hot-stones', name: 'Hot stones', type: 'service_addon', price: { amount: 300 }, inventory: { quantityAvailable: 1 } }],
+      },
+    });
+  });
+  afterAll(() => app.stop());
+
+  const order = (startsAt: string, extra: Record<string, unknown> = {}) => ({ serviceTemplateId: templateId, bookableId: clinic.providerId, startsAt, ...extra });
+
+  it('prices base, upsell, tax and deposit in integer cents, and a holiday on the calendar raises that day', async () => {
+    const quote = await client.post('/quotes', order(mondayAt('10:00'), { upsells: [{ id: 'hot-stones' }] }));
+    expect(quote.status).toBe(200);
+    expect(quote.body).toMatchObject({
+      currency: 'EUR',
+      local: { startsAt: '2030-03-04T10:00:00.000+01:00' },
+      subtotalAmount: 5_300,
+      taxAmount: 1_007,
+      totalAmount: 6_307,
+      deposit: { required: true, amount: 1_261, refundable: true, refundDeadline: '2030-03-03T09:00:00.000Z' },
+      dueNowAmount: 1_261,
+    });
+    expect(quote.body.lines.map((l: { code: string; amount: number }) => [l.code, l.amount])).toEqual([
+      ['fixed', 5_000],
+      ['upsell:hot-stones', 300],
+      ['tax', 1_007],
+    ]);
+
+    const calendarId = (await owner.get(`/bookables/${clinic.providerId}`)).body.calendar.id;
+    await owner.post(`/calendars/${calendarId}/overrides`, { date: '2030-03-05', kind: 'holiday_pricing', pricingMultiplierBps: 15_000, reason: 'Carnival' });
+    const holiday = await client.post('/quotes', order(mondayAt('10:00').replace('2030-03-04', '2030-03-05')));
+    expect(holiday.body.lines.map((l: { code: string; amount: number }) => [l.code, l.amount])).toEqual([
+      ['fixed', 5_000],
+      ['calendar_override', 2_500],
+      ['tax', 1_425],
+    ]);
+  });
+
+  it('refuses an upsell the template does not offer, at its path, and a slot outside working hours', async () => {
+    const unknown = await client.post('/quotes', order(mondayAt('10:00'), { upsells: [{ id: 'champagne' }] }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.fields).toEqual([expect.objectContaining({ path: 'upsells.0.id' })]);
+    expect((await client.post('/quotes', order(mondayAt('20:00')))).body.error.code).toBe('SLOT_OUTSIDE_AVAILABILITY');
+  });
+
+  it('a booking keeps the quote it was made with, the stock it took is gone for others until it is cancelled, and repricing the template does not change it', async () => {
+    const booked = await client.post('/bookings', order(mondayAt('13:00'), { upsells: [{ id: 'hot-stones' }] }));
+    expect(booked.status).toBe(201);
+    expect(booked.body.price).toMatchObject({ totalAmount: 6_307, lines: expect.arrayContaining([expect.objectContaining({ code: 'upsell:hot-stones', quantity: 1 })]) });
+
+    const soldOut = await owner.post('/quotes', order(mondayAt('15:00'), { upsells: [{ id: 'hot-stones' }] }));
+    expect(soldOut.body.error.details.fields).toEqual([expect.objectContaining({ path: 'upsells.0.quantity' })]);
+    // Cancelling gives the stock back.
+    await client.delete(`/bookings/${booked.body.id}`);
+    expect((await owner.post('/quotes', order(mondayAt('15:00'), { upsells: [{ id: 'hot-stones' }] }))).status).toBe(200);
+
+    const repriced = await owner.patch(`/service-templates/${templateId}`, { pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 9_000 } } });
+    expect(repriced.status).toBe(200);
+    expect((await client.get(`/bookings/${booked.body.id}`)).body.price.totalAmount).toBe(6_307);
+    expect((await client.post('/quotes', order(mondayAt('15:00')))).body.totalAmount).toBe(9_000);
+  });
+});
