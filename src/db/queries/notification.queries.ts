@@ -22,16 +22,8 @@ export interface NotificationDraft {
 }
 
 /** A notification as listed: what was sent to whom, and how its delivery went. */
-export interface NotificationRow {
+export interface NotificationRow extends Omit<NotificationDraft, 'organizationId' | 'dedupeKey'> {
   id: string;
-  bookingId: string | null;
-  reservationId: string | null;
-  kind: string;
-  channel: 'email' | 'sms';
-  recipient: string;
-  recipientName: string | null;
-  subject: string;
-  body: string;
   status: NotificationStatus;
   transport: string | null;
   error: string | null;

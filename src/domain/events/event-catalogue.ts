@@ -39,26 +39,23 @@ export const eventTypes = [
 /** One event type, e.g. `booking.confirmed`. */
 export type EventType = (typeof eventTypes)[number];
 
-/** The event types the platform sends today. */
-export const emittedToday: ReadonlySet<EventType> = new Set<EventType>([
-  'booking.created',
-  'booking.reserved',
-  'booking.confirmed',
-  'booking.cancelled',
-  'booking.rescheduled',
-  'booking.checked_in',
-  'booking.completed',
-  'booking.reviewed',
-  'booking.no_show',
-  'booking.expired',
-  'participant.added',
-  'participant.removed',
-  'participant.cancelled',
-  'reminder.sent',
-  'confirmation.sent',
-  'review.requested',
-  'webhook.test',
+/** The event types defined now and emitted once their features exist (payments, resources, backups, waitlists, conflicts). */
+const waitingForTheirFeatures: ReadonlySet<EventType> = new Set<EventType>([
+  'resource.assigned',
+  'resource.replaced',
+  'resource.cancelled',
+  'payment.received',
+  'payment.failed',
+  'payment.refunded',
+  'deposit.hold_placed',
+  'deposit.released',
+  'backup.activated',
+  'waitlist.promoted',
+  'conflict.detected',
 ]);
+
+/** The event types the platform sends today. */
+export const emittedToday: ReadonlySet<EventType> = new Set<EventType>(eventTypes.filter((type) => !waitingForTheirFeatures.has(type)));
 
 /** When each event is emitted, or which feature will emit it. */
 export const eventDescriptions: Record<EventType, string> = {
