@@ -1,0 +1,69 @@
+import Stripe from 'stripe';
+
+/** The part of a Stripe event we read; `data.object` is the resource the event is about. */
+export type StripeEventLike = { id: string; type: string; data: { object: Record<string, unknown> } };
+
+/** The payment operations Bizing needs from Stripe; every write carries an idempotency key. */
+export interface PaymentGateway {
+  /** `currency` is ISO 4217 in upper case (Bizing's form); Stripe receives it in lower case. `amount` is in minor units. */
+  createPaymentIntent(input: {
+    amount: number;
+    currency: string;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+    description?: string;
+  }): Promise<{ id: string; clientSecret: string | null }>;
+  refund(input: {
+    paymentIntentId: string;
+    amount: number;
+    idempotencyKey: string;
+    metadata?: Record<string, string>;
+  }): Promise<{ id: string; amount: number; status: string | null }>;
+  /** Checks the `Stripe-Signature` header against the raw body and returns the event; throws on a bad signature. */
+  verifyWebhook(rawBody: string, signatureHeader: string, webhookSecret: string): StripeEventLike;
+}
+
+/** A gateway over the official client; `apiUrl` points it elsewhere than api.stripe.com (e.g. stripe-mock). */
+export function createStripeGateway({ secretKey, apiUrl }: { secretKey: string; apiUrl?: string }): PaymentGateway {
+  const stripe = new Stripe(secretKey, {
+    ...(apiUrl === undefined ? {} : apiEndpoint(apiUrl)),
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+  });
+
+  return {
+    async createPaymentIntent({ amount, currency, metadata, idempotencyKey, description }) {
+      const intent = await stripe.paymentIntents.create(
+        { amount, currency: currency.toLowerCase(), metadata, ...(description === undefined ? {} : { description }) },
+        { idempotencyKey },
+      );
+      return { id: intent.id, clientSecret: intent.client_secret };
+    },
+
+    async refund({ paymentIntentId, amount, idempotencyKey, metadata }) {
+      const refund = await stripe.refunds.create(
+        { payment_intent: paymentIntentId, amount, ...(metadata === undefined ? {} : { metadata }) },
+        { idempotencyKey },
+      );
+      return { id: refund.id, amount: refund.amount, status: refund.status };
+    },
+
+    verifyWebhook(rawBody, signatureHeader, webhookSecret) {
+      const event = stripe.webhooks.constructEvent(rawBody, signatureHeader, webhookSecret);
+      return { id: event.id, type: event.type, data: { object: event.data.object as unknown as Record<string, unknown> } };
+    },
+  };
+}
+
+/** Splits `http://127.0.0.1:12111` into the client's host, port and protocol; the client has no base path, so none may be given. */
+function apiEndpoint(apiUrl: string): { host: string; port: number; protocol: 'http' | 'https' } {
+  const url = new URL(apiUrl);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Stripe API URL must be http or https: ${apiUrl}`);
+  if (url.pathname !== '/' || url.search !== '') throw new Error(`Stripe API URL must not have a path or query: ${apiUrl}`);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port === '' ? (protocol === 'http' ? 80 : 443) : Number(url.port),
+    protocol,
+  };
+}
