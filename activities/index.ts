@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import type { NotificationTransports } from '../src/notifications/transport';
+import type { PaymentGateway } from '../src/payments/stripe-gateway';
 import type { TemporalGateway } from '../temporal/client';
 import { createAutomationActivities } from './automation.activities';
 import { createBookingActivities } from './booking.activities';
 import { createEventDispatcher } from './event-dispatch';
 import { createNotificationActivities } from './notification.activities';
+import { createPaymentActivities } from './payment.activities';
 import { createWebhookActivities, type EgressDeps } from './webhook.activities';
 import { createReservationActivities } from './reservation.activities';
 
@@ -17,6 +19,8 @@ export interface ActivityDeps {
   temporal: TemporalGateway;
   /** Where webhooks may be sent. */
   egress: EgressDeps;
+  /** Stripe, or null when no account is configured (holds that need payment then cannot be paid). */
+  payments: PaymentGateway | null;
 }
 
 /** All activities the worker registers. Activity names are contracts recorded in workflow histories. */
@@ -26,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReservationActivities(withEvents),
     ...createBookingActivities(withEvents),
     ...createNotificationActivities(withEvents),
+    ...createPaymentActivities({ ...withEvents, gateway: deps.payments }),
     ...createWebhookActivities(deps),
     ...createAutomationActivities(deps),
   };

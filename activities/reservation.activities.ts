@@ -32,6 +32,8 @@ export function createReservationActivities({ db, events }: ReservationActivityD
     /** Turns the hold into a booking row; RESERVATION_NOT_HELD when it lapsed. */
     async confirmHold(input: HoldConfirmation): Promise<void> {
       await asActivityFailure(() => confirmHold(db, input));
+      // The hold's own events (its payment) and the booking's.
+      await events.dispatchPending({ reservationId: input.reservationId });
       await events.dispatchPending({ bookingId: input.bookingId });
     },
 

@@ -24,6 +24,7 @@ export const idPrefixes = {
   eventHandler: 'evh',
   handlerRun: 'hrn',
   automationRule: 'atr',
+  payment: 'pay',
 } as const;
 
 /** The kinds of things that get ids. */

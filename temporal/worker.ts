@@ -5,6 +5,7 @@ import { createActivities } from '../activities';
 import type { Logger } from '../src/logger';
 import type { NotificationTransports } from '../src/notifications/transport';
 import type { EgressDeps } from '../activities/webhook.activities';
+import type { PaymentGateway } from '../src/payments/stripe-gateway';
 import type { TemporalGateway } from './client';
 import { installTemporalRuntime } from './runtime';
 
@@ -37,6 +38,8 @@ export interface WorkerOptions {
   temporal: TemporalGateway;
   /** Where webhooks may be sent (the SSRF guard's resolver and allow-list). */
   egress: EgressDeps;
+  /** Stripe (or stripe-mock), or null without a configured account. */
+  payments: PaymentGateway | null;
   logger: Logger;
   workflowBundle?: { code: string } | { codePath: string };
 }
@@ -51,7 +54,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowBundle,
-    activities: createActivities({ db: opts.db, transports: opts.transports, temporal: opts.temporal, egress: opts.egress }),
+    activities: createActivities({ db: opts.db, transports: opts.transports, temporal: opts.temporal, egress: opts.egress, payments: opts.payments }),
     // An explicit cache size keeps memory bounded on small machines.
     maxCachedWorkflows: 500,
     shutdownGraceTime: '10 seconds',

@@ -24,6 +24,9 @@ const envSchema = z
     TRUSTED_ORIGINS: z.string().optional(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
     WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_API_URL: z.string().url().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Bizing <no-reply@bizing.local>'),
   })
@@ -52,6 +55,8 @@ export interface Config {
   paths: { projectRoot: string; dataDir: string };
   /** Hosts webhooks may reach even though they resolve to private addresses (development receivers). */
   webhooks: { allowHosts: string[] };
+  /** Stripe: the account's secret key, another API URL (stripe-mock), and the secret its events are signed with. */
+  payments: { secretKey?: string; apiUrl?: string; webhookSecret?: string };
 }
 
 /** Parses the environment into a Config, or throws listing every bad variable. */
@@ -81,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifications: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM },
     paths: { projectRoot, dataDir },
     webhooks: { allowHosts: (e.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean) },
+    payments: { secretKey: e.STRIPE_SECRET_KEY, apiUrl: e.STRIPE_API_URL, webhookSecret: e.STRIPE_WEBHOOK_SECRET },
   };
 }

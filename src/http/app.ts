@@ -16,6 +16,7 @@ import { bookingParticipantRoutes } from './routes/booking-participants.routes';
 import { notificationRoutes } from './routes/notifications.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
 import { automationRoutes } from './routes/automation.routes';
+import { stripeWebhookRoutes } from './routes/stripe-webhook.routes';
 import { calendarRoutes } from './routes/calendars.routes';
 import { categoryRoutes } from './routes/categories.routes';
 import { docsRoutes } from './routes/docs.routes';
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const health = healthRoutes(deps);
   app.use(health.routes());
   app.use(docsRoutes().routes());
+  // Stripe signs its events instead of authenticating: outside the API's authentication.
+  app.use(stripeWebhookRoutes(deps).routes());
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));

@@ -6,6 +6,7 @@ import { loadConfig } from '../config/env';
 import { createApp } from '../http/app';
 import { listen } from '../http/server';
 import { createLogger } from '../logger';
+import { configuredPayments } from '../payments/configured-payments';
 import { openServices } from './services';
 import { onShutdown } from './shutdown';
 import { registerSearchAttributes } from '../../temporal/register-search-attributes';
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   if (!config.database.url || !config.temporal.address) throw new Error('The API process needs DATABASE_URL and TEMPORAL_ADDRESS (npm start runs everything locally).');
   const services = await openServices(config, { databaseUrl: config.database.url, temporalAddress: config.temporal.address }, logger);
   await registerSearchAttributes(services.temporal.connection, config.temporal.namespace, logger);
-  const api = await listen(createApp({ ...services, logger, now: () => new Date() }), config.http.host, config.http.port);
+  const api = await listen(createApp({ ...services, logger, now: () => new Date(), payments: configuredPayments(config.payments) }), config.http.host, config.http.port);
   logger.info({ url: api.url }, 'API listening');
   onShutdown(logger, [
     { name: 'api', run: () => api.close() },

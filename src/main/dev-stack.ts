@@ -18,6 +18,11 @@ import { obtainTemporalCli } from '../../temporal/temporal-cli';
 import { createWorker } from '../../temporal/worker';
 import { configuredTransports } from '../notifications/configured-transports';
 import { systemResolver } from '../webhooks/ssrf-guard';
+import { configuredPayments } from '../payments/configured-payments';
+import { obtainStripeMock, startStripeMock } from '../payments/stripe-mock-server';
+
+/** The secret development Stripe events are signed with (stripe-mock sends none; send your own to try the flow). */
+const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_bizing_development_only';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -49,6 +54,9 @@ async function main(): Promise<void> {
   logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
 
   const mail = configuredTransports(config.notifications);
+  // Without a Stripe account, payments go to Stripe's official mock server on loopback.
+  const stripeMock = config.payments.secretKey ? undefined : await startStripeMock({ binaryPath: await obtainStripeMock({ projectRoot: config.paths.projectRoot, logger }), logger });
+  const payments = configuredPayments(stripeMock ? { secretKey: 'sk_test_bizing_dev', apiUrl: stripeMock.url, webhookSecret: DEV_STRIPE_WEBHOOK_SECRET } : config.payments);
   const { worker, connection: workerConnection } = await createWorker({
     address: temporalAddress,
     namespace: config.temporal.namespace,
@@ -57,16 +65,18 @@ async function main(): Promise<void> {
     transports: mail.transports,
     temporal: services.temporal,
     egress: { resolver: systemResolver, policy: { allowHosts: config.webhooks.allowHosts } },
+    payments: payments?.gateway ?? null,
     logger,
   });
   const workerRun = worker.run();
-  const api = await listen(createApp({ ...services, logger, now: () => new Date() }), config.http.host, config.http.port);
+  const api = await listen(createApp({ ...services, logger, now: () => new Date(), payments }), config.http.host, config.http.port);
 
   onShutdown(logger, [
     { name: 'api', run: () => api.close() },
     { name: 'worker', run: async () => { worker.shutdown(); await workerRun; await workerConnection.close(); mail.close(); } },
     { name: 'connections', run: () => services.close() },
     { name: 'temporal dev server', run: async () => temporalServer?.stop() },
+    { name: 'stripe-mock', run: async () => stripeMock?.stop() },
     { name: 'database', run: () => database.stop() },
   ]);
 
@@ -79,6 +89,7 @@ async function main(): Promise<void> {
     `  Temporal:     ${temporalAddress}  namespace=${config.temporal.namespace}  task queue=${config.temporal.taskQueue}`,
     `  PostgreSQL:   ${database.embedded ? 'embedded, data in .bizing/postgres' : 'DATABASE_URL'}`,
     `  Email:        ${config.notifications.smtpUrl ? 'SMTP_URL' : 'no SMTP_URL: messages are kept in the outbox as skipped'}`,
+    `  Payments:     ${stripeMock ? `stripe-mock at ${stripeMock.url}; sign test events with ${DEV_STRIPE_WEBHOOK_SECRET}` : 'STRIPE_SECRET_KEY'}`,
     'Press Ctrl-C to stop.',
     '',
   ];

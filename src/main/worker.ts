@@ -10,6 +10,7 @@ import { onShutdown } from './shutdown';
 import { createWorker } from '../../temporal/worker';
 import { configuredTransports } from '../notifications/configured-transports';
 import { systemResolver } from '../webhooks/ssrf-guard';
+import { configuredPayments } from '../payments/configured-payments';
 import { connectTemporal } from '../../temporal/client';
 
 async function main(): Promise<void> {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     transports: mail.transports,
     temporal,
     egress: { resolver: systemResolver, policy: { allowHosts: config.webhooks.allowHosts } },
+    payments: configuredPayments(config.payments)?.gateway ?? null,
     logger,
     workflowBundle: config.temporal.workflowBundlePath ? { codePath: config.temporal.workflowBundlePath } : undefined,
   });

@@ -7,13 +7,17 @@ import {
   confirmReservationUpdate,
   extendReservationUpdate,
   releaseReservationUpdate,
+  paymentSettledSignal,
+  requestPaymentUpdate,
   reservationStateQuery,
   reservationWorkflowId,
+  type PaymentRequestView,
+  type PaymentSettlement,
   type ReservationInput,
   type ReservationView,
 } from '../../workflows/reservation/reservation.contract';
 import { DomainError } from '../../src/domain/shared/errors';
-import { UPDATE_DEADLINE_MS, toDomainError } from './temporal-failures';
+import { UPDATE_DEADLINE_MS, isWorkflowClosed, toDomainError } from './temporal-failures';
 import { queryLive, sendUpdate } from './workflow-messages';
 
 /**
@@ -83,6 +87,24 @@ export async function releaseReservation(
     updateId: request.updateId,
     whenClosed: () => notHeld(temporal, request.reservationId),
   });
+}
+
+/** Asks the reservation workflow for the Stripe payment intent its hold must be paid with. */
+export async function requestHoldPayment(temporal: TemporalGateway, request: { reservationId: string; requestedBy: string; updateId: string }): Promise<PaymentRequestView> {
+  return sendUpdate(temporal, reservationWorkflowId(request.reservationId), requestPaymentUpdate, {
+    args: [{ requestedBy: request.requestedBy }],
+    updateId: request.updateId,
+    whenClosed: () => notHeld(temporal, request.reservationId),
+  });
+}
+
+/** Tells the reservation workflow how its payment ended at Stripe; a hold that has ended already ignores it. */
+export async function settleHoldPayment(temporal: TemporalGateway, reservationId: string, settlement: PaymentSettlement): Promise<void> {
+  try {
+    await temporal.client.workflow.getHandle(reservationWorkflowId(reservationId)).signal(paymentSettledSignal, settlement);
+  } catch (error) {
+    if (!isWorkflowClosed(error)) throw error;
+  }
 }
 
 async function notHeld(temporal: TemporalGateway, reservationId: string): Promise<DomainError> {

@@ -18,7 +18,7 @@ const httpMethods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 // Routers are only constructed here, never run, so the dependencies can be inert stand-ins.
 function inertDeps(): AppDeps {
   const auth = { handler: async () => new Response(null, { status: 404 }) } as unknown as Auth;
-  return { db: {} as AppDeps['db'], auth, temporal: {} as AppDeps['temporal'], logger: createLogger('silent'), now: () => new Date() };
+  return { db: {} as AppDeps['db'], auth, temporal: {} as AppDeps['temporal'], logger: createLogger('silent'), now: () => new Date(), payments: null };
 }
 
 /** `METHOD /path/{param}` for every route of every router mounted on the app. */

@@ -66,6 +66,17 @@ describe('quotes: the price of a slot, line by line, kept with the hold and the 
   });
 
   it('a booking keeps the quote it was made with, the stock it took is gone for others until it is cancelled, and repricing the template does not change it', async () => {
+    // Paid at the venue: no deposit, so the one-step booking needs no payment first.
+    templateId = await addTemplate(app.baseUrl, clinic, {
+      name: 'Massage, pay at the venue',
+      pricing: {
+        model: 'fixed',
+        currency: 'EUR',
+        fixedPrice: { amount: 5_000 },
+        taxConfiguration: { taxRateBps: 1_900, taxInclusive: false },
+        upsells: [{ id: 'hot-stones', name: 'Hot stones', type: 'service_addon', price: { amount: 300 }, inventory: { quantityAvailable: 1 } }],
+      },
+    });
     const booked = await client.post('/bookings', order(mondayAt('13:00'), { upsells: [{ id: 'hot-stones' }] }));
     expect(booked.status).toBe(201);
     expect(booked.body.price).toMatchObject({ totalAmount: 6_307, lines: expect.arrayContaining([expect.objectContaining({ code: 'upsell:hot-stones', quantity: 1 })]) });

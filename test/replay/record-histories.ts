@@ -11,7 +11,8 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { derivedId } from '../../src/ids';
 import { reservationWorkflowId } from '../../workflows/reservation/reservation.contract';
 import { addMember, bookAt, inHours, mondayAt, reservationBody, setUpAroundTheClock, setUpClinic } from '../support/builders';
-import { apiClient } from '../support/http-client';
+import Stripe from 'stripe';
+import { apiClient, request } from '../support/http-client';
 import { runWithTestStack } from '../support/run-with-test-stack';
 import type { TestApp } from '../support/test-app';
 
@@ -131,7 +132,30 @@ async function main(app: TestApp): Promise<void> {
   await Promise.all([delivery(retriedDelivery.deliveryId), delivery(refusedDelivery.deliveryId), handlerRun, ruleFiring].map(waitForClose));
   receiver.close();
 
+  // A deposit paid then refunded on cancellation, and a declined payment that releases its hold.
+  const paying = await setUpAroundTheClock(app.baseUrl, {
+    pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 }, deposit: { type: 'fixed', amount: 1_000 } },
+    cancellation: { refundTiers: [{ minHoursBefore: 0, refundBps: 10_000 }] },
+  });
+  const payingOwner = apiClient(app.baseUrl, paying.owner.token);
+  const stripeEvent = (id: string, type: string, paymentIntentId: string) => {
+    const payload = JSON.stringify({ id, object: 'event', type, data: { object: { id: paymentIntentId, object: 'payment_intent' } } });
+    return request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: app.stripeWebhookSecret }) } });
+  };
+  const holdPaying = async (hours: number) => (await payingOwner.post('/reservations', { serviceTemplateId: paying.templateId, bookableId: paying.providerId, startsAt: soon(hours * 3_600) })).body;
+  const paidHold = await holdPaying(20);
+  await stripeEvent('evt_record_paid', 'payment_intent.succeeded', (await payingOwner.post(`/reservations/${paidHold.id}/payment`, {})).body.paymentIntentId);
+  let refunded = await payingOwner.patch(`/reservations/${paidHold.id}/confirm`);
+  for (let i = 0; i < 20 && refunded.status === 402; i++) refunded = await payingOwner.patch(`/reservations/${paidHold.id}/confirm`);
+  await payingOwner.delete(`/bookings/${refunded.body.id}`, { reason: 'recorded refund' });
+  const declinedHold = await holdPaying(21);
+  await stripeEvent('evt_record_declined', 'payment_intent.payment_failed', (await payingOwner.post(`/reservations/${declinedHold.id}/payment`, {})).body.paymentIntentId);
+  await Promise.all([paidHold.workflowId, refunded.body.workflowId, declinedHold.workflowId].map(waitForClose));
+
   const scenarios: Record<string, string> = {
+    'reservation-deposit-paid': paidHold.workflowId,
+    'booking-cancelled-deposit-refunded': refunded.body.workflowId,
+    'reservation-payment-declined': declinedHold.workflowId,
     'webhook-delivered-on-retry': delivery(retriedDelivery.deliveryId),
     'webhook-refused-target': delivery(refusedDelivery.deliveryId),
     'event-handler-wait-then-email': handlerRun,

@@ -175,6 +175,16 @@ export function approvalTemplate(api: Caller, orgId: string): Promise<string> {
   return approvalTemplates.get(orgId)!;
 }
 
+/** A template that takes a deposit before a hold is confirmed (created once per organization). */
+const payingTemplates = new Map<string, Promise<string>>();
+export function payingTemplate(api: Caller, orgId: string): Promise<string> {
+  if (!payingTemplates.has(orgId)) {
+    const pricing = { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 }, deposit: { type: 'fixed', amount: 1_000 } };
+    payingTemplates.set(orgId, api.post(`/organizations/${orgId}/service-templates`, { name: unique('Deposit first'), duration: { type: 'fixed', fixedMinutes: 30 }, pricing }).then((r) => ok(r, 'paying template').id));
+  }
+  return payingTemplates.get(orgId)!;
+}
+
 /** A template whose clients' cancellations wait for approval (created once per organization). */
 const cancellationApprovalTemplates = new Map<string, Promise<string>>();
 export function cancellationApprovalTemplate(api: Caller, orgId: string): Promise<string> {

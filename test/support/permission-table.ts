@@ -1,6 +1,6 @@
 import { blockBody, unique } from './permission-fixtures';
 import {
-  ALL, F, N, type Variant, Y, adminsOnly, automationRuleBody, eventHandlerBody, onAutomationRule, onDelivery, onEventHandler, onSubscription, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, assetAtB, assetBody, availabilityQuery, blockAtA, blockAtB, bookableCreation, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, coOwner, doomedOrganization, holdActions, ids, lifecycle, managesTemplates, newcomer, otherOrg, overrideAtA, overrideAtB, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, providerAtA, providerBody, providerToMove, reschedules, reservationAt, spareKey, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from './permission-variants';
+  ALL, F, N, type Variant, Y, adminsOnly, payingHoldActions, automationRuleBody, eventHandlerBody, onAutomationRule, onDelivery, onEventHandler, onSubscription, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, assetAtB, assetBody, availabilityQuery, blockAtA, blockAtB, bookableCreation, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, coOwner, doomedOrganization, holdActions, ids, lifecycle, managesTemplates, newcomer, otherOrg, overrideAtA, overrideAtB, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, providerAtA, providerBody, providerToMove, reschedules, reservationAt, spareKey, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from './permission-variants';
 
 /** The matrix: `METHOD /path` exactly as the OpenAPI registry spells it → its targets and outcomes. */
 export const TABLE: Record<string, Variant[]> = {
@@ -299,6 +299,7 @@ export const TABLE: Record<string, Variant[]> = {
   'PATCH /api/v1/reservations/{id}/confirm': holdActions,
   'POST /api/v1/reservations/{id}/confirm': holdActions,
   'DELETE /api/v1/reservations/{id}': holdActions,
+  'POST /api/v1/reservations/{id}/payment': payingHoldActions,
   'POST /api/v1/reservations/{id}/extend': holdActions,
 
   // ── Bookings ───────────────────────────────────────────────────────────────────────────────
@@ -334,6 +335,11 @@ export const TABLE: Record<string, Variant[]> = {
   // Only the booker reviews: the owner may open the client's booking but is not its booker.
   'POST /api/v1/bookings/{id}/review': lifecycle([Y, F, F, F, F, F, F, F], [N, F, F, F, F, F, Y, F], clientsCompletedAtA, ownersCompletedAtB, { rating: 5, comment: 'matrix' }),
   'PATCH /api/v1/bookings/{id}': reschedules,
+  'GET /api/v1/bookings/{id}/payments': [
+    { target: "client's booking at A", outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
+    { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
+    otherOrg((w) => ({ params: { id: w.other.bookingId } })),
+  ],
   'GET /api/v1/bookings/{id}/audit-trail': [
     { target: "client's booking at A", outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
     { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },

@@ -5,6 +5,7 @@ import {
   bookAndProgress,
   book,
   automationRuleBody,
+  payingTemplate,
   bookWithCancellationRequest,
   bookWithObserver,
   cancellationApprovalTemplate,
@@ -163,6 +164,17 @@ export const clientsHoldAtA = consumable((w) => hold(w.as('client'), w.org.templ
 export const ownersHoldAtB = consumable((w) => hold(w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id)));
 export const clientsBookingAtA = consumable((w) => book(w.as('client'), w.org.template.id, w.org.providerA.id, w.slots.next(w.org.providerA.id)));
 export const ownersBookingAtB = consumable((w) => book(w.owner, w.org.template.id, w.org.providerB.id, w.slots.next(w.org.providerB.id)));
+
+// Holds of a service that takes a deposit first.
+const clientsPayingHoldAtA = consumable(async (w) => hold(w.as('client'), await payingTemplate(w.owner, w.org.id), w.org.providerA.id, w.slots.next(w.org.providerA.id)));
+const ownersPayingHoldAtB = consumable(async (w) => hold(w.owner, await payingTemplate(w.owner, w.org.id), w.org.providerB.id, w.slots.next(w.org.providerB.id)));
+
+/** Asking for a hold's payment intent: whoever may act on the hold. */
+export const payingHoldActions: Variant[] = [
+  { target: "client's own paying hold at A", outcomes: [Y, F, F, Y, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await clientsPayingHoldAtA(w, allowed) } }), checkAllowed: (response) => expect(response.body).toMatchObject({ amount: 1_000, currency: 'EUR', kind: 'deposit' }) },
+  { target: "owner's paying hold at B", outcomes: [N, F, F, F, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await ownersPayingHoldAtB(w, allowed) } }) },
+  otherOrg((w) => ({ params: { id: w.other.holdId } })),
+];
 
 export const holdActions: Variant[] = [
   { target: "client's own hold at A", outcomes: [Y, F, F, Y, Y, Y, Y, Y], request: async (w, _who, allowed) => ({ params: { id: await clientsHoldAtA(w, allowed) } }) },

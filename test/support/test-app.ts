@@ -12,6 +12,7 @@ import { testServiceAddresses } from './test-services';
 import { startMailSink, type MailSink } from './mail-sink';
 import { configuredTransports } from '../../src/notifications/configured-transports';
 import { systemResolver } from '../../src/webhooks/ssrf-guard';
+import { createStripeGateway, type PaymentGateway } from '../../src/payments/stripe-gateway';
 import type { Knex } from 'knex';
 
 /** A started worker and how to stop it. */
@@ -27,6 +28,8 @@ export interface TestApp {
   taskQueue: string;
   /** The loopback SMTP server this app's workers send email to. */
   mailbox: MailSink;
+  /** The secret this app's Stripe endpoint checks events with (tests sign their own Stripe events). */
+  stripeWebhookSecret: string;
   /** Stops the HTTP API only (workers, Temporal and the database keep running), as in an API outage. */
   stopApi(): Promise<void>;
   /** Starts a worker on this app's task queue (tests that crash workers start their own). */
@@ -38,7 +41,7 @@ export interface TestApp {
  * Builds the app exactly as production does (createApp over real PostgreSQL and the real Temporal dev
  * server), on a task queue of its own so test files never steal each other's workflow tasks.
  */
-export async function startTestApp(opts: { worker?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { worker?: boolean; now?: () => Date; wrapPayments?: (gateway: PaymentGateway) => PaymentGateway } = {}): Promise<TestApp> {
   const addresses = testServiceAddresses();
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'bizing-test');
   const taskQueue = `test-${randomUUID()}`;
@@ -48,7 +51,10 @@ export async function startTestApp(opts: { worker?: boolean; now?: () => Date } 
   const auth = createAuth({ pool, secret: randomBytes(32).toString('hex'), baseURL: 'http://127.0.0.1' });
   const mailbox = await startMailSink();
   const mail = configuredTransports({ smtpUrl: mailbox.url, mailFrom: 'Bizing Test <no-reply@bizing.test>' });
-  const server = await listen(createApp({ db, auth, temporal, logger, now: opts.now ?? (() => new Date()) }), '127.0.0.1', 0);
+  const stripeWebhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  const stripe = createStripeGateway({ secretKey: 'sk_test_bizing', apiUrl: addresses.stripeApiUrl });
+  const payments = { gateway: opts.wrapPayments ? opts.wrapPayments(stripe) : stripe, webhookSecret: stripeWebhookSecret };
+  const server = await listen(createApp({ db, auth, temporal, logger, now: opts.now ?? (() => new Date()), payments }), '127.0.0.1', 0);
 
   let apiStopped: Promise<void> | undefined;
   const stopApi = () => (apiStopped ??= server.close());
@@ -63,6 +69,7 @@ export async function startTestApp(opts: { worker?: boolean; now?: () => Date } 
       temporal,
       // Tests reach their own receivers on loopback only.
       egress: { resolver: systemResolver, policy: { allowHosts: ['127.0.0.1'] } },
+      payments: payments.gateway,
       logger,
       workflowBundle: { codePath: addresses.workflowBundlePath },
     });
@@ -87,6 +94,7 @@ export async function startTestApp(opts: { worker?: boolean; now?: () => Date } 
     temporal,
     taskQueue,
     mailbox,
+    stripeWebhookSecret,
     startWorker,
     stopApi,
     async stop() {

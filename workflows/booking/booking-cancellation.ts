@@ -1,14 +1,15 @@
 /**
  * Cancelling a booking: who may (the template's rules per party), whose cancellation waits for
- * approval, the refund decided once with the booking's own rules, and what the primary participant's
- * cancellation does to the others (cancel all, transfer to an observer, or wait for a new primary).
+ * approval, the refund decided once with the booking's own rules and paid back through Stripe (the
+ * compensation of the payment taken for its hold), and what the primary participant's cancellation
+ * does to the others (cancel all, transfer to an observer, or wait for a new primary).
  */
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { assertMayCancel, cancellationNeedsApproval } from '../../src/domain/cancellation/cancellation-policy';
 import { decideRefund, type CancelledBy } from '../../src/domain/cancellation/refund-decision';
 import { primaryCancellationOutcome, primaryOf } from '../../src/domain/participants/participants';
 import { DomainError } from '../../src/domain/shared/errors';
-import { databaseActivities as db } from '../shared/activity-profiles';
+import { databaseActivities as db, paymentActivities as payments } from '../shared/activity-profiles';
 import {
   approveCancellationUpdate,
   cancelBookingUpdate,
@@ -36,8 +37,12 @@ export function createCanceller(run: BookingRun, notifier: Notifier) {
 
   /** Cancels the whole booking and frees its time; call inside `exclusive`. */
   const cancelWhole = async (cancellation: Cancellation): Promise<BookingView> => {
-    // Decided here, once, with the rules the booking was made under; payments will act on it.
-    const refund = decideRefund({ cancelledAt: cancellation.refundAsOf ?? cancellation.at, startsAt: new Date(state.startsAt), cancelledBy: cancellation.party, paidAmount: 0, rules: run.rules.refund });
+    // Compensation (behind patch `booking-refunds`): what was paid is refunded as the decision says.
+    const refunds = patched('booking-refunds');
+    const subject = { bookingId: input.bookingId, reservationId: input.reservationId };
+    const paidAmount = refunds ? await payments.collectedAmount(subject) : 0;
+    // Decided here, once, with the rules the booking was made under.
+    const refund = decideRefund({ cancelledAt: cancellation.refundAsOf ?? cancellation.at, startsAt: new Date(state.startsAt), cancelledBy: cancellation.party, paidAmount, rules: run.rules.refund });
     await db.cancelBooking({
       bookingId: input.bookingId,
       cancelledBy: cancellation.by,
@@ -51,6 +56,9 @@ export function createCanceller(run: BookingRun, notifier: Notifier) {
     state.cancellationReason = cancellation.reason;
     state.cancellationRequest = null;
     run.setStatus('cancelled');
+    // After the cancellation is recorded, in the same update: a crash in between resumes here and
+    // refunds once (Stripe and the ledger are keyed by the booking and this cancellation).
+    if (refund.refundAmount > 0) await payments.refundBooking({ ...subject, amount: refund.refundAmount, dedupeKey: cancellation.dedupeKey });
     notifier.notify('booking_cancelled', { dedupeKey: cancellation.dedupeKey, reason: cancellation.reason });
     return run.view();
   };

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BookingRules } from '../booking/booking.contract';
 import type { HoldRequestFields } from '../../src/domain/reservation/hold-claim';
 import type { ReservationWorkflowStatus } from '../../src/domain/reservation/reservation-status';
@@ -12,6 +12,8 @@ export interface ReservationInput extends HoldRequestFields {
   bookingRules?: BookingRules;
   /** The booker as the booking's primary participant (null: booked without a person, e.g. by an API key; absent in older reservations). */
   primaryParticipant?: { participantId: string; userId: string } | null;
+  /** What must be paid before the hold can be confirmed (absent: nothing; the quote's `dueNowAmount`). */
+  payment?: PaymentTerms;
   /** Tell the organization's owners and admins when the hold expires unconfirmed (`onExpiry: notify_admin`). */
   notifyAdminsOnExpiry?: boolean;
   /** How far the holder may extend the hold (absent: not at all). */
@@ -26,6 +28,36 @@ export interface ReservationView {
   bookingId: string | null;
   /** How many times the hold was extended (absent in older workflows' answers). */
   extensions?: number;
+  /** Where its payment is, for holds that need one. */
+  payment?: { status: 'awaiting' | 'requested' | 'paid' | 'failed'; amount: number; currency: string; kind: 'deposit' | 'full' } | null;
+}
+
+/** What a hold must be paid before it is confirmed: a deposit or the full price, in minor units. */
+export interface PaymentTerms {
+  amount: number;
+  currency: string;
+  kind: 'deposit' | 'full';
+}
+
+/** A payment intent made for a hold: the client pays it with Stripe (e.g. Stripe.js with the client secret). */
+export interface PaymentRequestView {
+  paymentIntentId: string;
+  clientSecret: string | null;
+  amount: number;
+  currency: string;
+  kind: 'deposit' | 'full';
+}
+
+/** Who asks for the payment intent. */
+export interface RequestPaymentRequest {
+  requestedBy: string;
+}
+
+/** How a hold's payment ended at Stripe (from Stripe's signed event). */
+export interface PaymentSettlement {
+  paymentIntentId: string;
+  outcome: 'succeeded' | 'failed';
+  reason?: string | null;
 }
 
 /** Who confirms a hold. */
@@ -56,5 +88,9 @@ export interface ExtendReservationRequest {
 export const extendReservationUpdate = defineUpdate<ReservationView, [ExtendReservationRequest]>('extendReservation');
 /** Gives the slot back before the hold expires. */
 export const releaseReservationUpdate = defineUpdate<ReservationView, [ReleaseReservationRequest]>('releaseReservation');
+/** Makes (once) the Stripe payment intent the hold must be paid with; INVALID_TRANSITION when it needs none. */
+export const requestPaymentUpdate = defineUpdate<PaymentRequestView, [RequestPaymentRequest]>('requestPayment');
+/** Stripe settled the hold's payment: paid, it may be confirmed; failed, it is released. */
+export const paymentSettledSignal = defineSignal<[PaymentSettlement]>('paymentSettled');
 /** The live state. */
 export const reservationStateQuery = defineQuery<ReservationView>('reservationState');

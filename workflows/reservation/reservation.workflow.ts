@@ -3,6 +3,8 @@
  *
  * States: claiming → held → confirmed | released | expired; claiming → rejected when the slot is taken.
  * Messages: update `awaitHold` (answers the creating request: held + expiry, or SLOT_UNAVAILABLE),
+ *   update `requestPayment` and signal `paymentSettled` (holds whose service takes payment first: confirming
+ *   waits for the payment with PAYMENT_REQUIRED; a failed payment releases the hold),
  *   update `extendReservation` (behind patch `hold-extensions`: the expiry wait restarts),
  *   update `confirmReservation` (starts the booking workflow), update `releaseReservation`,
  *   query `reservationState`.
@@ -23,7 +25,7 @@ import {
 import { bookingSearchAttributes, searchAttributes } from '../../temporal/search-attributes';
 import { bookingWorkflow } from '../booking/booking.workflow';
 import { bookingWorkflowId } from '../booking/booking.contract';
-import { databaseActivities as db, notificationActivities } from '../shared/activity-profiles';
+import { databaseActivities as db, notificationActivities, paymentActivities } from '../shared/activity-profiles';
 import { activityFailureCode, businessFailure, refusalFromActivity } from '../shared/failures';
 import {
   awaitHoldUpdate,
@@ -31,7 +33,11 @@ import {
   extendReservationUpdate,
   releaseReservationUpdate,
   reservationStateQuery,
+  paymentSettledSignal,
+  requestPaymentUpdate,
   type ConfirmReservationRequest,
+  type PaymentRequestView,
+  type RequestPaymentRequest,
   type ExtendReservationRequest,
   type ReleaseReservationRequest,
   type ReservationInput,
@@ -55,6 +61,8 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
   let bookingId: string | null = null;
   let extensions = 0;
   let extending = false;
+  let paymentStatus: 'awaiting' | 'requested' | 'paid' | 'failed' = 'awaiting';
+  let paymentIntent: PaymentRequestView | null = null;
 
   const view = (): ReservationView => ({
     reservationId: input.reservationId,
@@ -62,6 +70,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
     expiresAt: expiresAt?.toISOString() ?? null,
     bookingId,
     extensions,
+    ...(input.payment ? { payment: { status: paymentStatus, ...input.payment } } : {}),
   });
   const moveTo = (next: Status): void => {
     status = next;
@@ -129,8 +138,44 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
       moveTo('confirmed');
       return view();
     },
-    { validator: (_request: ConfirmReservationRequest) => requireHeld() },
+    {
+      validator: (_request: ConfirmReservationRequest) => {
+        requireHeld();
+        if (input.payment && paymentStatus !== 'paid') {
+          throw businessFailure('PAYMENT_REQUIRED', `This hold is confirmed once its ${input.payment.kind === 'deposit' ? 'deposit' : 'payment'} is paid.`, { payment: { status: paymentStatus, ...input.payment } });
+        }
+      },
+    },
   );
+
+  setHandler(
+    requestPaymentUpdate,
+    async () => {
+      // One intent per hold, whoever asks and however often.
+      paymentIntent ??= await paymentActivities.createHoldPaymentIntent({ reservationId: input.reservationId, organizationId: input.organizationId, ...input.payment! });
+      if (paymentStatus === 'awaiting') paymentStatus = 'requested';
+      return paymentIntent;
+    },
+    {
+      validator: (_request: RequestPaymentRequest) => {
+        requireHeld();
+        if (!input.payment) throw businessFailure('INVALID_TRANSITION', 'This hold needs no payment.');
+        if (paymentStatus === 'paid') throw businessFailure('INVALID_TRANSITION', 'This hold is paid already.');
+      },
+    },
+  );
+
+  setHandler(paymentSettledSignal, async (settlement) => {
+    if (!input.payment || status !== 'held' || settlement.paymentIntentId !== paymentIntent?.paymentIntentId) return;
+    if (settlement.outcome === 'succeeded') {
+      paymentStatus = 'paid';
+      return;
+    }
+    paymentStatus = 'failed';
+    moveTo('releasing');
+    await db.endHold({ reservationId: input.reservationId, outcome: 'released' });
+    moveTo('released');
+  });
 
   setHandler(
     extendReservationUpdate,

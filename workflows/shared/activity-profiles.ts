@@ -39,3 +39,9 @@ export const automationActivities = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10, nonRetryableErrorTypes: [...errorCodes] },
 });
+
+/** Calls to Stripe: idempotent by business keys, so retried patiently; a business refusal is not retried. */
+export const paymentActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 30, nonRetryableErrorTypes: [...errorCodes] },
+});

@@ -73,7 +73,7 @@ export async function recordBookingEvent(trx: Knex | Knex.Transaction, event: { 
 }
 
 /** Records an event about a hold (booking.reserved, booking.expired for a hold that lapsed). */
-export async function recordReservationEvent(trx: Knex | Knex.Transaction, event: { type: EventType; reservationId: string; occurredAt: Date }): Promise<void> {
+export async function recordReservationEvent(trx: Knex | Knex.Transaction, event: { type: EventType; reservationId: string; occurredAt: Date; extra?: Record<string, unknown> }): Promise<void> {
   const hold = await trx('reservations').where({ id: event.reservationId }).first();
   if (!hold) return;
   const reservation = {
@@ -96,7 +96,7 @@ export async function recordReservationEvent(trx: Knex | Knex.Transaction, event
       locationId: hold.locationId,
       serviceTemplateId: hold.serviceTemplateId,
       status: hold.status,
-      data: JSON.stringify({ reservation }),
+      data: JSON.stringify({ reservation, ...event.extra }),
       dedupeKey: `${event.type}:${hold.id}`,
       occurredAt: event.occurredAt,
     })

@@ -39,14 +39,11 @@ export const eventTypes = [
 /** One event type, e.g. `booking.confirmed`. */
 export type EventType = (typeof eventTypes)[number];
 
-/** The event types defined now and emitted once their features exist (payments, resources, backups, waitlists, conflicts). */
+/** The event types defined now and emitted once their features exist (deposit holds, resources, backups, waitlists, conflicts). */
 const waitingForTheirFeatures: ReadonlySet<EventType> = new Set<EventType>([
   'resource.assigned',
   'resource.replaced',
   'resource.cancelled',
-  'payment.received',
-  'payment.failed',
-  'payment.refunded',
   'deposit.hold_placed',
   'deposit.released',
   'backup.activated',
@@ -75,9 +72,9 @@ export const eventDescriptions: Record<EventType, string> = {
   'resource.assigned': 'Not emitted yet: multi-resource assignment will emit it when a resource is assigned to a booking.',
   'resource.replaced': 'Not emitted yet: multi-resource assignment will emit it when a booking’s resource is replaced.',
   'resource.cancelled': 'Not emitted yet: multi-resource assignment will emit it when a resource drops out of a booking.',
-  'payment.received': 'Not emitted yet: payments will emit it when a payment succeeds.',
-  'payment.failed': 'Not emitted yet: payments will emit it when a payment fails.',
-  'payment.refunded': 'Not emitted yet: payments will emit it when a refund is paid out.',
+  'payment.received': 'A hold’s payment (deposit or full price) succeeded at Stripe; the hold can now be confirmed.',
+  'payment.failed': 'A hold’s payment failed (e.g. the card was declined); the hold is released.',
+  'payment.refunded': 'A cancelled booking’s refund, as its refund decision says, was paid out through Stripe.',
   'deposit.hold_placed': 'Not emitted yet: payments will emit it when a deposit is held on a card.',
   'deposit.released': 'Not emitted yet: payments will emit it when a held deposit is released.',
   'reminder.sent': 'A booking reminder was sent to a participant.',

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { listBookingEvents } from '../../db/queries/booking-lifecycle.queries';
 import { findBooking, listBookings } from '../../db/queries/booking.queries';
 import { listParticipants } from '../../db/queries/participant.queries';
+import { listPayments, paymentView } from '../../db/queries/payment.queries';
 import { findServiceTemplateVersion, type TemplateDefinition } from '../../db/queries/service-template.queries';
 import { newId } from '../../ids';
 import { cancelBooking, liveBooking } from '../../../temporal/commands/booking.commands';
@@ -86,6 +87,11 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
     if (view.cancellationRequest) ctx.status = 202;
     ctx.body = presentBooking((await findBooking(db, access.organizationId, booking.id))!);
   };
+  router.get('/bookings/:id/payments', permit(db, viewers, scopeOfRow(db, 'bookings')), async (ctx) => {
+    const booking = await visibleBooking(db, ctx, ctx.params.id!);
+    ctx.body = { bookingId: booking.id, data: (await listPayments(db, { bookingId: booking.id, reservationId: booking.reservationId })).map(paymentView) };
+  });
+
   const cancellers = routePermissions.bookingCancellers;
   router.delete('/bookings/:id', permit(db, cancellers, scopeOfRow(db, 'bookings')), cancel);
   router.post('/bookings/:id/cancel', permit(db, cancellers, scopeOfRow(db, 'bookings')), cancel);

@@ -50,6 +50,19 @@ const notificationSchema = z.object({
   recipient: z.string().describe('The email address or phone number it was sent to.'),
 });
 
+const paymentSchema = z.object({
+  id: idSchema.describe('The ledger row, `pay_…`.'),
+  kind: z.enum(['deposit', 'full', 'refund']),
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  amount: z.number().int().describe('Minor units of `currency`.'),
+  currency: z.string(),
+  stripePaymentIntentId: z.string().nullable(),
+  stripeRefundId: z.string().nullable(),
+  failureCode: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+  createdAt: utcInstant,
+});
+
 const bookingData = z.object({ booking: bookingSchema });
 const reservationData = z.object({ reservation: reservationSchema });
 const participantData = bookingData.extend({ participant: participantSchema });
@@ -79,6 +92,9 @@ const dataSchemas = {
   'reminder.sent': notificationData,
   'confirmation.sent': notificationData,
   'review.requested': notificationData,
+  'payment.received': reservationData.extend({ payment: paymentSchema }),
+  'payment.failed': reservationData.extend({ payment: paymentSchema }),
+  'payment.refunded': bookingData.extend({ payment: paymentSchema }),
   'webhook.test': z.object({ message: z.string() }),
 } satisfies Partial<Record<EventType, z.ZodType>>;
 

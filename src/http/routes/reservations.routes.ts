@@ -11,7 +11,8 @@ import { definitionOf, findServiceTemplate, templateRules } from '../../db/queri
 import { findBooking, noShowTimes } from '../../db/queries/booking.queries';
 import type { ReservationModel } from '../../db/models/reservation.model';
 import { derivedId, newId, sameBodyId } from '../../ids';
-import { confirmReservation, extendReservation, liveReservation, releaseReservation, startReservation } from '../../../temporal/commands/reservation.commands';
+import { confirmReservation, extendReservation, liveReservation, releaseReservation, requestHoldPayment, startReservation } from '../../../temporal/commands/reservation.commands';
+import { paymentTermsFor } from './payment-terms';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { permit, scopeOfRow } from '../middleware/permit';
@@ -68,12 +69,12 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       calendar: { ...bookable.calendar, overrides },
     });
     const quote = await quoteSlot(db, { organizationId: access.organizationId, serviceTemplateId: template.id, pricing: definition.pricing, slot: plan.slot, timezone: plan.timezone, overrides, now, order: input });
-    return { input, access, template, bookable, rules, plan, quote };
+    return { input, access, template, bookable, rules, plan, quote, definition };
   }
 
   // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.
   async function holdSlot(ctx: ParameterizedContext<AppState>): Promise<string> {
-    const { access, template, bookable, rules, plan, quote } = await planAndQuote(ctx);
+    const { access, template, bookable, rules, plan, quote, definition } = await planAndQuote(ctx);
     if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
     const key = ctx.state.idempotencyKey;
     const reservationId = key ? derivedId('reservation', access.actorId, key) : newId('reservation');
@@ -109,6 +110,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       ...(rules.reservation.onExpiry === 'notify_admin' ? { notifyAdminsOnExpiry: true } : {}),
       primaryParticipant: access.userId ? { participantId: sameBodyId('participant', reservationId), userId: access.userId } : null,
       priceQuote: quote,
+      ...paymentTermsFor(definition, quote),
     });
     if (view.status !== 'held') throw new Error(`Reservation ${reservationId} answered ${view.status}`);
     return reservationId;
@@ -131,7 +133,16 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
   // Booking in one step: hold, then confirm at once (both keyed by the Idempotency-Key, so a retry lands on the same booking).
   router.post('/bookings', permit(db, bookingWriters, scopeFromBody), async (ctx) => {
     const reservationId = await holdSlot(ctx);
-    await confirmAndAnswer(ctx, reservationId, ctx.state.idempotencyKey ? `book:${ctx.state.idempotencyKey}` : `book:${newId('reservation')}`);
+    try {
+      await confirmAndAnswer(ctx, reservationId, ctx.state.idempotencyKey ? `book:${ctx.state.idempotencyKey}` : `book:${newId('reservation')}`);
+    } catch (error) {
+      // A service that takes payment first: the slot is held; pay it (POST /reservations/:id/payment), then confirm.
+      if (error instanceof DomainError && error.code === 'PAYMENT_REQUIRED') {
+        ctx.set('Location', `/api/v1/reservations/${reservationId}`);
+        throw new DomainError('PAYMENT_REQUIRED', `${error.message} The slot is held as reservation ${reservationId}: pay it, then confirm it.`, { ...error.details, reservationId });
+      }
+      throw error;
+    }
   });
 
   router.get('/reservations/:id', permit(db, routePermissions.reservationViewers, scopeOfRow(db, 'reservations')), async (ctx) => {
@@ -161,6 +172,11 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     const access = ctx.state.access!;
     await extendReservation(temporal, { reservationId: reservation.id, extendedBy: access.actorId, updateId: ctx.state.idempotencyKey ?? `extend:${newId('reservation')}` });
     ctx.body = presentReservation((await findReservation(db, access.organizationId, reservation.id))!);
+  });
+
+  router.post('/reservations/:id/payment', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {
+    const reservation = await visibleReservation(ctx, ctx.params.id!);
+    ctx.body = await requestHoldPayment(temporal, { reservationId: reservation.id, requestedBy: ctx.state.access!.actorId, updateId: ctx.state.idempotencyKey ?? `payment:${reservation.id}` });
   });
 
   router.delete('/reservations/:id', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {

@@ -63,4 +63,16 @@ export const bookingEndpoints: Endpoint[] = [
   },
   cancel('delete', '/api/v1/bookings/{id}', 'cancelBooking'),
   cancel('post', '/api/v1/bookings/{id}/cancel', 'cancelBookingPost'),
+  {
+    method: 'get',
+    path: '/api/v1/bookings/{id}/payments',
+    operationId: 'listBookingPayments',
+    summary: 'The money of a booking',
+    description: 'Its ledger: the payment taken for its hold (deposit or full price, with its Stripe payment intent and status) and refunds paid back when it was cancelled.',
+    tag: 'Bookings',
+    authenticated: true,
+    permissions: viewers,
+    success: { status: 200, description: '`{ bookingId, data: [{ id, kind, status, amount, currency, stripePaymentIntentId, stripeRefundId, failureCode, failureMessage, createdAt }] }`, oldest first.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
 ];

@@ -14,7 +14,7 @@ const confirm = (method: 'patch' | 'post', operationId: string): Endpoint => ({
   authenticated: true,
   permissions: bookingWriters,
   success: { status: 201, description: 'The booking.' },
-  errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'WORKFLOW_UNAVAILABLE'],
+  errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'PAYMENT_REQUIRED', 'WORKFLOW_UNAVAILABLE'],
 });
 
 /** Availability (availability.routes.ts) and reservations (reservations.routes.ts). */
@@ -32,6 +32,19 @@ export const reservationEndpoints: Endpoint[] = [
     body: createReservationSchema,
     success: { status: 200, description: '`{ serviceTemplateId, serviceTemplateVersion, bookableId, startsAt, endsAt, timezone, local, currency, lines: [{ kind, code, description, quantity, unitAmount, amount }], subtotalAmount, taxAmount, totalAmount, taxInclusive, deposit, dueNowAmount }`.' },
     errors: ['FORBIDDEN', 'NOT_FOUND', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'TEMPLATE_NOT_BOOKABLE', 'BOOKABLE_NOT_BOOKABLE'],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/reservations/{id}/payment',
+    operationId: 'requestReservationPayment',
+    summary: 'The payment intent a hold must be paid with',
+    description:
+      'For services that take payment first (`lifecycle.confirmation.requirePayment`/`requireDeposit`, or a required `pricing.deposit`): a Stripe PaymentIntent for the quote’s `dueNowAmount`, made once per hold (asking again returns the same). The client pays it with Stripe (the `clientSecret`); Stripe’s event then lets the hold be confirmed, or releases it when the payment fails. Confirming before that answers 402 PAYMENT_REQUIRED.',
+    tag: 'Reservations',
+    authenticated: true,
+    permissions: bookingWriters,
+    success: { status: 200, description: '`{ paymentIntentId, clientSecret, amount, currency, kind }`.' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'INVALID_TRANSITION', 'PAYMENTS_UNAVAILABLE', 'WORKFLOW_UNAVAILABLE'],
   },
   {
     method: 'post',

@@ -1,0 +1,76 @@
+import type { Knex } from 'knex';
+import { newId } from '../../ids';
+
+/** A ledger row: a payment collected for a hold (deposit or full price) or a refund of one. */
+export interface PaymentRecord {
+  id: string;
+  organizationId: string;
+  reservationId: string | null;
+  bookingId: string | null;
+  kind: 'deposit' | 'full' | 'refund';
+  status: 'pending' | 'succeeded' | 'failed';
+  amount: number;
+  currency: string;
+  stripePaymentIntentId: string | null;
+  stripeRefundId: string | null;
+  idempotencyKey: string;
+  failureCode: string | null;
+  failureMessage: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Records a payment intent made for a hold, once per idempotency key; returns the row either way. */
+export async function recordPaymentIntent(db: Knex, row: Pick<PaymentRecord, 'organizationId' | 'reservationId' | 'bookingId' | 'kind' | 'amount' | 'currency' | 'stripePaymentIntentId' | 'idempotencyKey'>): Promise<PaymentRecord> {
+  await db('payment_transactions').insert({ id: newId('payment'), ...row, status: 'pending' }).onConflict('idempotency_key').ignore();
+  return db('payment_transactions').where({ idempotencyKey: row.idempotencyKey }).first();
+}
+
+/** Settles a payment intent's row (from Stripe's event); returns it, or undefined when the intent is not ours. */
+export async function settlePaymentIntent(db: Knex | Knex.Transaction, paymentIntentId: string, outcome: { status: 'succeeded' | 'failed'; failureCode?: string | null; failureMessage?: string | null }): Promise<PaymentRecord | undefined> {
+  const [row] = await db('payment_transactions')
+    .where({ stripePaymentIntentId: paymentIntentId })
+    .whereNot('kind', 'refund')
+    .update({ status: outcome.status, failureCode: outcome.failureCode ?? null, failureMessage: outcome.failureMessage ?? null, updatedAt: db.fn.now() })
+    .returning('*');
+  return row;
+}
+
+/** Collected (succeeded) payments of a booking or of the hold it came from, oldest first. */
+export async function collectedPayments(db: Knex, subject: { bookingId: string; reservationId: string | null }): Promise<PaymentRecord[]> {
+  return db('payment_transactions')
+    .whereIn('kind', ['deposit', 'full'])
+    .where({ status: 'succeeded' })
+    .where((q) => {
+      q.where({ bookingId: subject.bookingId });
+      if (subject.reservationId) q.orWhere({ reservationId: subject.reservationId });
+    })
+    .orderBy(['created_at', 'id']);
+}
+
+/** Records a refund, once per idempotency key. */
+export async function recordRefund(db: Knex | Knex.Transaction, row: Pick<PaymentRecord, 'organizationId' | 'reservationId' | 'bookingId' | 'amount' | 'currency' | 'stripePaymentIntentId' | 'stripeRefundId' | 'idempotencyKey'>): Promise<void> {
+  await db('payment_transactions').insert({ id: newId('payment'), ...row, kind: 'refund', status: 'succeeded' }).onConflict('idempotency_key').ignore();
+}
+
+/** The ledger of a booking (and its hold), oldest first. */
+export async function listPayments(db: Knex, subject: { bookingId: string; reservationId: string | null }): Promise<PaymentRecord[]> {
+  return db('payment_transactions')
+    .where((q) => {
+      q.where({ bookingId: subject.bookingId });
+      if (subject.reservationId) q.orWhere({ reservationId: subject.reservationId });
+    })
+    .orderBy(['created_at', 'id']);
+}
+
+/** Remembers a Stripe event; false when it was handled before (Stripe re-delivers). */
+export async function rememberStripeEvent(db: Knex, event: { id: string; type: string }): Promise<boolean> {
+  const inserted = await db('stripe_events').insert(event).onConflict('id').ignore().returning('id');
+  return inserted.length > 0;
+}
+
+/** A ledger row as events and the API show it (no internal keys). */
+export function paymentView(row: PaymentRecord) {
+  const { id, kind, status, amount, currency, stripePaymentIntentId, stripeRefundId, failureCode, failureMessage, createdAt } = row;
+  return { id, kind, status, amount, currency, stripePaymentIntentId, stripeRefundId, failureCode, failureMessage, createdAt };
+}

@@ -1,0 +1,50 @@
+import Router from '@koa/router';
+import { recordReservationEvent } from '../../db/queries/domain-event.queries';
+import { paymentView, rememberStripeEvent, settlePaymentIntent } from '../../db/queries/payment.queries';
+import { DomainError } from '../../domain/shared/errors';
+import { settleHoldPayment } from '../../../temporal/commands/reservation.commands';
+import type { AppDeps } from '../app-deps';
+import type { AppState } from '../app-state';
+
+const outcomes: Partial<Record<string, 'succeeded' | 'failed'>> = { 'payment_intent.succeeded': 'succeeded', 'payment_intent.payment_failed': 'failed' };
+
+/**
+ * POST /integrations/stripe/webhook: Stripe's events about the payments of holds. The signature is
+ * checked against the raw body (STRIPE_WEBHOOK_SECRET); an event already handled is acknowledged and
+ * ignored (Stripe re-delivers). A succeeded or failed payment intent settles its ledger row, is
+ * published as payment.received / payment.failed, and is signalled to the hold's workflow, which then
+ * lets the hold be confirmed or releases it.
+ */
+export function stripeWebhookRoutes({ db, temporal, payments }: AppDeps): Router<AppState> {
+  const router = new Router<AppState>();
+
+  router.post('/integrations/stripe/webhook', async (ctx) => {
+    const signature = ctx.get('stripe-signature');
+    const rawBody = (ctx.request as unknown as { rawBody?: string }).rawBody ?? '';
+    if (!payments) throw new DomainError('PAYMENTS_UNAVAILABLE', 'Payments are not set up on this platform.');
+    let event;
+    try {
+      event = payments.gateway.verifyWebhook(rawBody, signature, payments.webhookSecret);
+    } catch {
+      throw new DomainError('FORBIDDEN', 'The Stripe signature does not match this event.');
+    }
+    const outcome = outcomes[event.type];
+    if (!outcome || !(await rememberStripeEvent(db, { id: event.id, type: event.type }))) {
+      ctx.body = { received: true };
+      return;
+    }
+    const intent = event.data.object as { id: string; last_payment_error?: { code?: string; message?: string } | null };
+    const failure = intent.last_payment_error ?? null;
+    const payment = await db.transaction(async (trx) => {
+      const settled = await settlePaymentIntent(trx, intent.id, { status: outcome, failureCode: failure?.code ?? null, failureMessage: failure?.message ?? null });
+      if (settled?.reservationId) {
+        await recordReservationEvent(trx, { type: outcome === 'succeeded' ? 'payment.received' : 'payment.failed', reservationId: settled.reservationId, occurredAt: new Date(), extra: { payment: paymentView(settled) } });
+      }
+      return settled;
+    });
+    if (payment?.reservationId) await settleHoldPayment(temporal, payment.reservationId, { paymentIntentId: intent.id, outcome, reason: failure?.message ?? null });
+    ctx.body = { received: true };
+  });
+
+  return router;
+}

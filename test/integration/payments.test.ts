@@ -1,0 +1,145 @@
+import Stripe from 'stripe';
+import type { PaymentGateway } from '../../src/payments/stripe-gateway';
+import { addMember, setUpAroundTheClock, type Clinic } from '../support/builders';
+import { eventually } from '../support/eventually';
+import { apiClient, request } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const hoursFromNow = (hours: number) => new Date(Math.ceil((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
+
+describe('payments through Stripe (stripe-mock): a deposit before confirmation, refunds as the cancellation compensation', () => {
+  let app: TestApp;
+  let clinic: Clinic;
+  let client: ReturnType<typeof apiClient>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    clinic = await setUpAroundTheClock(app.baseUrl, {
+      pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 10_000 }, deposit: { type: 'percentage', percentageBps: 3_000 } },
+      cancellation: {
+        refundTiers: [
+          { minHoursBefore: 48, refundBps: 10_000 },
+          { minHoursBefore: 24, maxHoursBefore: 48, refundBps: 5_000 },
+          { minHoursBefore: 0, maxHoursBefore: 24, refundBps: 0 },
+        ],
+      },
+    });
+    client = apiClient(app.baseUrl, (await addMember(app.baseUrl, clinic, 'client')).token);
+  });
+  afterAll(() => app.stop());
+
+  /** Sends Stripe's signed event about a payment intent, as Stripe would. */
+  const stripeEvent = (id: string, type: string, object: Record<string, unknown>, secret = app.stripeWebhookSecret) => {
+    const payload = JSON.stringify({ id, object: 'event', type, data: { object } });
+    return request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }) } });
+  };
+
+  const holdFor = async (startsAt: string) => {
+    const hold = await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt });
+    expect(hold.status).toBe(201);
+    return hold.body;
+  };
+
+  it('a hold is confirmed only once its deposit is paid; cancelled 30 hours before a 48/24/0-hour policy, half the deposit goes back through Stripe', async () => {
+    const hold = await holdFor(hoursFromNow(30));
+    expect(hold.price).toMatchObject({ totalAmount: 10_000, dueNowAmount: 3_000, deposit: { amount: 3_000 } });
+    const early = await client.patch(`/reservations/${hold.id}/confirm`);
+    expect(early.status).toBe(402);
+    expect(early.body.error).toMatchObject({ code: 'PAYMENT_REQUIRED', details: { payment: { amount: 3_000, currency: 'EUR', kind: 'deposit', status: 'awaiting' } } });
+
+    const intent = await client.post(`/reservations/${hold.id}/payment`, {});
+    expect(intent.body).toMatchObject({ paymentIntentId: expect.stringMatching(/^pi_/), amount: 3_000, currency: 'EUR', kind: 'deposit' });
+    expect((await client.post(`/reservations/${hold.id}/payment`, {})).body.paymentIntentId).toBe(intent.body.paymentIntentId);
+
+    const paid = await stripeEvent('evt_paid_1', 'payment_intent.succeeded', { id: intent.body.paymentIntentId, object: 'payment_intent' });
+    expect(paid.status).toBe(200);
+    expect((await stripeEvent('evt_paid_1', 'payment_intent.succeeded', { id: intent.body.paymentIntentId, object: 'payment_intent' })).status).toBe(200);
+    const booking = await eventually(() => client.patch(`/reservations/${hold.id}/confirm`), (r) => r.status !== 402);
+    expect(booking.status).toBe(201);
+
+    const cancelled = await client.delete(`/bookings/${booking.body.id}`, { reason: 'travel' });
+    expect(cancelled.body.cancellation.refund).toMatchObject({ basis: 'refund_tier', tierIndex: 1, paidAmount: 3_000, refundAmount: 1_500 });
+    const ledger = await eventually(() => client.get(`/bookings/${booking.body.id}/payments`), (r) => r.body.data?.length === 2);
+    expect(ledger.body.data).toEqual([
+      expect.objectContaining({ kind: 'deposit', status: 'succeeded', amount: 3_000, stripePaymentIntentId: intent.body.paymentIntentId }),
+      expect.objectContaining({ kind: 'refund', status: 'succeeded', amount: 1_500, stripeRefundId: expect.stringMatching(/^re_/) }),
+    ]);
+    const events = await app.db('domain_events').where({ organizationId: clinic.orgId }).whereIn('type', ['payment.received', 'payment.refunded']).orderBy('occurred_at').pluck('type');
+    expect(events).toEqual(['payment.received', 'payment.refunded']);
+  });
+
+  it('a declined card leaves the booking unconfirmed, releases the slot and records payment.failed', async () => {
+    const startsAt = hoursFromNow(60);
+    const hold = await holdFor(startsAt);
+    const intent = await client.post(`/reservations/${hold.id}/payment`, {});
+    await stripeEvent('evt_declined_1', 'payment_intent.payment_failed', { id: intent.body.paymentIntentId, object: 'payment_intent', last_payment_error: { code: 'card_declined', message: 'Your card was declined.' } });
+
+    const released = await eventually(() => client.get(`/reservations/${hold.id}`), (r) => r.body.status === 'released');
+    expect(released.body.live).toMatchObject({ status: 'released', payment: { status: 'failed' } });
+    expect(await app.db('allocations').where({ reservationId: hold.id })).toHaveLength(0);
+    expect((await client.patch(`/reservations/${hold.id}/confirm`)).body.error.code).toBe('RESERVATION_NOT_HELD');
+    expect(await app.db('payment_transactions').where({ reservationId: hold.id }).first()).toMatchObject({ status: 'failed', failureCode: 'card_declined' });
+    const failed = await app.db('domain_events').where({ reservationId: hold.id, type: 'payment.failed' }).first();
+    expect(failed.data.payment).toMatchObject({ status: 'failed', failureMessage: 'Your card was declined.' });
+    // The slot is free for someone else.
+    expect((await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt })).status).toBe(201);
+  });
+
+  it('booking in one step a service that takes payment first holds the slot and says which reservation to pay', async () => {
+    const booked = await client.post('/bookings', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(80) });
+    expect(booked.status).toBe(402);
+    expect(booked.body.error).toMatchObject({ code: 'PAYMENT_REQUIRED', details: { reservationId: expect.stringMatching(/^rs_/), payment: { amount: 3_000 } } });
+    expect((await client.get(`/reservations/${booked.body.error.details.reservationId}`)).body.status).toBe('held');
+  });
+
+  it('refuses events whose signature does not match, and changes nothing', async () => {
+    const hold = await holdFor(hoursFromNow(90));
+    const intent = await client.post(`/reservations/${hold.id}/payment`, {});
+    const forged = await stripeEvent('evt_forged', 'payment_intent.succeeded', { id: intent.body.paymentIntentId, object: 'payment_intent' }, 'whsec_not_the_secret');
+    expect(forged.status).toBe(403);
+    expect(await app.db('payment_transactions').where({ reservationId: hold.id }).first()).toMatchObject({ status: 'pending' });
+    expect((await client.patch(`/reservations/${hold.id}/confirm`)).status).toBe(402);
+  });
+});
+
+describe('a crash between Stripe’s refund and the ledger write', () => {
+  let app: TestApp;
+  const refundKeys: string[] = [];
+
+  beforeAll(async () => {
+    // The first refund reaches Stripe and then the connection dies, as when the worker is killed right
+    // after Stripe answered: the activity fails after the money moved.
+    app = await startTestApp({
+      wrapPayments: (stripe): PaymentGateway => ({
+        ...stripe,
+        refund: async (input) => {
+          refundKeys.push(input.idempotencyKey);
+          const refund = await stripe.refund(input);
+          if (refundKeys.length === 1) throw new Error('connection reset after Stripe answered');
+          return refund;
+        },
+      }),
+    });
+  });
+  afterAll(() => app.stop());
+
+  it('the retry asks Stripe again with the same idempotency key (so Stripe refunds once) and the ledger has one refund row', async () => {
+    const clinic = await setUpAroundTheClock(app.baseUrl, {
+      pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 2_000 }, deposit: { type: 'fixed', amount: 500 } },
+      cancellation: { refundTiers: [{ minHoursBefore: 0, refundBps: 10_000 }] },
+    });
+    const owner = apiClient(app.baseUrl, clinic.owner.token);
+    const hold = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(10) })).body;
+    const intent = (await owner.post(`/reservations/${hold.id}/payment`, {})).body;
+    const payload = JSON.stringify({ id: 'evt_crash_paid', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: intent.paymentIntentId, object: 'payment_intent' } } });
+    await request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: app.stripeWebhookSecret }) } });
+    const booking = await eventually(() => owner.patch(`/reservations/${hold.id}/confirm`), (r) => r.status !== 402);
+
+    // Cancelled with a full-refund policy: the whole deposit goes back.
+    await owner.post(`/bookings/${booking.body.id}/cancel`, { reason: 'changed plans' });
+    const refunds = await eventually(() => app.db('payment_transactions').where({ bookingId: booking.body.id, kind: 'refund' }), (rows) => rows.length > 0);
+    expect(refunds).toEqual([expect.objectContaining({ amount: 500, status: 'succeeded' })]);
+    expect(refundKeys).toHaveLength(2);
+    expect(new Set(refundKeys).size).toBe(1);
+  });
+});
