@@ -25,6 +25,7 @@ export const idPrefixes = {
   handlerRun: 'hrn',
   automationRule: 'atr',
   payment: 'pay',
+  compensation: 'pcm',
 } as const;
 
 /** The kinds of things that get ids. */

@@ -17,6 +17,7 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
 import { automationRoutes } from './routes/automation.routes';
 import { stripeWebhookRoutes } from './routes/stripe-webhook.routes';
+import { providerRoutes } from './routes/providers.routes';
 import { calendarRoutes } from './routes/calendars.routes';
 import { categoryRoutes } from './routes/categories.routes';
 import { docsRoutes } from './routes/docs.routes';
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, searchRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, searchRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

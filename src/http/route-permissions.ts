@@ -28,6 +28,10 @@ export const routePermissions = {
   webhookManagers: ['integration:manage'],
   /** Event handlers, their dry runs and runs, and scheduled automation rules. */
   automationManagers: ['setting:manage'],
+  /** A provider's timesheet and compensation: the provider member themselves, or who manages providers. */
+  providerLedgerReaders: ['timesheet:view_own', 'provider:manage_location', 'provider:manage_org'],
+  /** Recording a payment to a provider by hand. */
+  compensationRecorders: ['booking:manage_location', 'booking:manage_org'],
   /** The outbox of a whole organization. */
   notificationReaders: ['booking:manage_org'],
 } as const satisfies Record<string, readonly Permission[]>;

@@ -1,6 +1,9 @@
-import { blockBody, unique } from './permission-fixtures';
+import { blockBody, unique, type World } from './permission-fixtures';
 import {
   ALL, F, N, type Variant, Y, adminsOnly, payingHoldActions, automationRuleBody, eventHandlerBody, onAutomationRule, onDelivery, onEventHandler, onSubscription, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, assetAtB, assetBody, availabilityQuery, blockAtA, blockAtB, bookableCreation, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, coOwner, doomedOrganization, holdActions, ids, lifecycle, managesTemplates, newcomer, otherOrg, overrideAtA, overrideAtB, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, providerAtA, providerBody, providerToMove, reschedules, reservationAt, spareKey, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from './permission-variants';
+
+/** The period provider ledgers are read for. */
+const period = { from: '2030-01-01T00:00:00Z', to: '2030-03-01T00:00:00Z' };
 
 /** The matrix: `METHOD /path` exactly as the OpenAPI registry spells it → its targets and outcomes. */
 export const TABLE: Record<string, Variant[]> = {
@@ -391,4 +394,16 @@ export const TABLE: Record<string, Variant[]> = {
   'PATCH /api/v1/automation-rules/{id}': onAutomationRule({ enabled: false }, true),
   'DELETE /api/v1/automation-rules/{id}': onAutomationRule(undefined, true),
   'POST /api/v1/automation-rules/{id}/trigger': onAutomationRule({}, true),
+  // ── Provider ledgers ───────────────────────────────────────────────────────────────────────
+  ...Object.fromEntries(
+    ['timesheets', 'compensation'].map((ledger) => [
+      `GET /api/v1/providers/{id}/${ledger}`,
+      [
+        { target: 'the provider at A (the provider member)', outcomes: [F, F, Y, Y, Y, Y, Y, Y], request: (w: World) => ({ params: { id: w.org.providerA.id }, query: period }) },
+        { target: 'the provider at B', outcomes: [F, F, N, F, Y, Y, Y, Y], request: (w: World) => ({ params: { id: w.org.providerB.id }, query: period }) },
+        otherOrg((w) => ({ params: { id: w.other.provider.id }, query: period })),
+      ] satisfies Variant[],
+    ]),
+  ),
+  'POST /api/v1/bookings/{id}/compensation': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB, { amount: 100, note: 'matrix' }),
 };

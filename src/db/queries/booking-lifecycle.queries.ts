@@ -5,6 +5,8 @@ import type { BookingEvent as BookingEventName } from '../../domain/booking/book
 import type { EventType } from '../../domain/events/event-catalogue';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { recordBookingEvent } from './domain-event.queries';
+import { recordCompensation } from './compensation.queries';
+import { compensationForNoShow } from '../../domain/compensation/provider-compensation';
 
 /** One line of a booking's audit trail. */
 export interface BookingEvent {
@@ -80,6 +82,9 @@ export async function recordBookingTransition(db: Knex, transition: BookingTrans
       await trx('booking_participants').where({ bookingId: transition.bookingId, role: 'primary', status: 'active' }).whereNull('checked_in_at').update({ checkedInAt: transition.occurredAt, checkInMethod: transition.checkInMethod ?? null, updatedAt: trx.fn.now() });
     }
     await appendBookingEvent(trx, transition);
+    if (transition.event === 'mark_no_show') {
+      await recordCompensation(trx, { id: transition.bookingId, actor: transition.actor, dedupeKey: transition.dedupeKey }, (rules, expectedAmount) => compensationForNoShow(expectedAmount, rules));
+    }
     const type = transitionEvents[transition.event as BookingEventName];
     if (type) {
       const extra = transition.toStatus === 'cancelled' ? { cancellation: { cancelledBy: transition.actor, reason: transition.reason ?? null, refund: null } } : {};

@@ -4,6 +4,8 @@ import type { RefundDecision } from '../../domain/cancellation/refund-decision';
 import { BookingModel } from '../models/booking.model';
 import { appendBookingEvent } from './booking-lifecycle.queries';
 import { recordBookingEvent } from './domain-event.queries';
+import { recordCompensation } from './compensation.queries';
+import { compensationForCancellation } from '../../domain/compensation/provider-compensation';
 
 /** Who cancelled a booking and why. */
 export interface BookingCancellation {
@@ -44,6 +46,13 @@ export async function cancelBookingRecord(db: Knex, cancellation: BookingCancell
       cancellationRequest: null,
       updatedAt: trx.fn.now(),
     });
+    // The provider is owed what the template says for this party and these hours (once per cancellation).
+    const refund = cancellation.refund;
+    if (refund?.party) {
+      await recordCompensation(trx, { id: cancellation.bookingId, actor: cancellation.cancelledBy, dedupeKey: cancellation.dedupeKey ?? 'cancel' }, (rules, expectedAmount) =>
+        compensationForCancellation({ party: refund.party!, hoursBeforeStart: refund.hoursBeforeStart, expectedAmount, rules }),
+      );
+    }
     await recordBookingEvent(trx, {
       type: 'booking.cancelled',
       bookingId: cancellation.bookingId,

@@ -21,6 +21,8 @@ export type CancelledBy = 'client' | 'provider' | 'organization' | 'system';
 
 /** What cancelling means for the client's money, decided once and kept with the booking. */
 export interface RefundDecision {
+  /** Who cancelled, as a party (absent in decisions recorded before it was kept). */
+  party?: CancelledBy;
   basis: 'cancelled_by_business' | 'late_cancellation' | 'refund_tier' | 'no_tier';
   hoursBeforeStart: number;
   tierIndex: number | null;
@@ -39,6 +41,10 @@ const HOUR_MS = 3_600_000;
  * above), and hours no tier covers refund nothing. Amounts are minor units; see money.ts for rounding.
  */
 export function decideRefund(input: { cancelledAt: Date; startsAt: Date; cancelledBy: CancelledBy; paidAmount: number; rules: RefundRules }): RefundDecision {
+  return { party: input.cancelledBy, ...decideRefundAmounts(input) };
+}
+
+function decideRefundAmounts(input: { cancelledAt: Date; startsAt: Date; cancelledBy: CancelledBy; paidAmount: number; rules: RefundRules }): Omit<RefundDecision, 'party'> {
   const { paidAmount, rules } = input;
   const hoursBeforeStart = Math.max(0, (input.startsAt.getTime() - input.cancelledAt.getTime()) / HOUR_MS);
   const none = { offered: false, bonusBps: 0 };

@@ -5,6 +5,7 @@ import { participantEndpoints } from './endpoints/participants';
 import { notificationEndpoints } from './endpoints/notifications';
 import { webhookEndpoints } from './endpoints/webhooks';
 import { automationEndpoints } from './endpoints/automation';
+import { providerEndpoints } from './endpoints/providers';
 import { bookingEndpoints } from './endpoints/bookings';
 import { calendarEndpoints } from './endpoints/calendars';
 import { healthEndpoints } from './endpoints/health';
@@ -19,4 +20,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints];
