@@ -6,7 +6,7 @@ import { cancelBookingRecord } from '../src/db/queries/booking.queries';
 import { appendBookingNote, recordCancellationRequest, recordParticipantChange, replacePrimaryParticipant, type ParticipantChange } from '../src/db/queries/participant.queries';
 import { planReminders, type PlannedReminder, type ReminderRule } from '../src/domain/notifications/reminder-schedule';
 import { asActivityFailure } from './activity-failure';
-import type { EventDispatcher } from './event-dispatch';
+import type { EventDispatcher } from '../temporal/commands/event-dispatch';
 
 /** Dependencies of the booking activities. */
 export interface BookingActivityDeps {

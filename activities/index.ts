@@ -4,7 +4,7 @@ import type { PaymentGateway } from '../src/payments/stripe-gateway';
 import type { TemporalGateway } from '../temporal/client';
 import { createAutomationActivities } from './automation.activities';
 import { createBookingActivities } from './booking.activities';
-import { createEventDispatcher } from './event-dispatch';
+import { createEventDispatcher } from '../temporal/commands/event-dispatch';
 import { createNotificationActivities } from './notification.activities';
 import { createPaymentActivities } from './payment.activities';
 import { createWebhookActivities, type EgressDeps } from './webhook.activities';

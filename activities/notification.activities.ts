@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { renderMessage, type NotificationKind } from '../src/domain/notifications/message-templates';
 import type { NotificationTransports } from '../src/notifications/transport';
-import type { EventDispatcher } from './event-dispatch';
+import type { EventDispatcher } from '../temporal/commands/event-dispatch';
 import { adminRecipients, bookingRecipients, draftsFor, loadBookingMessageContext, sendDrafts } from './booking-messages';
 
 /** Dependencies of the notification activities. */

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import { recordBookingEvent } from '../src/db/queries/domain-event.queries';
-import { collectedPayments, paymentView, recordPaymentIntent, recordRefund } from '../src/db/queries/payment.queries';
+import { collectedPayments, paymentView, recordPaymentIntent, recordRefund, savedCard } from '../src/db/queries/payment.queries';
+import { noShowChargeAmount } from '../src/domain/cancellation/no-show-charge';
 import { DomainError } from '../src/domain/shared/errors';
 import type { PaymentGateway } from '../src/payments/stripe-gateway';
-import type { EventDispatcher } from './event-dispatch';
+import type { EventDispatcher } from '../temporal/commands/event-dispatch';
 
 /** Dependencies of the payment activities; `gateway` is null when the platform has no Stripe account configured. */
 export interface PaymentActivityDeps {
@@ -19,24 +20,69 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
     return gateway;
   };
 
+  /**
+   * Charges the card saved with the booking's payment, off-session, keyed by booking, reason and change;
+   * its outcome arrives as a Stripe event. Without a saved card the charge is recorded as failed
+   * (`no_saved_card`), so the business sees what is owed.
+   */
+  async function charge(input: { bookingId: string; reservationId: string | null; amount: number; reason: 'no_show' | 'reschedule_fee'; dedupeKey: string }): Promise<void> {
+    const booking = await db('bookings').where({ id: input.bookingId }).first('organization_id', 'price_quote');
+    const currency = booking?.priceQuote?.currency as string | undefined;
+    if (!booking || !currency) return;
+    const idempotencyKey = `charge:${input.bookingId}:${input.reason}:${input.dedupeKey}`;
+    const card = await savedCard(db, input);
+    const row = { organizationId: booking.organizationId, reservationId: input.reservationId, bookingId: input.bookingId, kind: 'charge' as const, reason: input.reason, amount: input.amount, currency, idempotencyKey };
+    if (!card) {
+      await recordPaymentIntent(db, { ...row, stripePaymentIntentId: null, status: 'failed', failureCode: 'no_saved_card' });
+      return;
+    }
+    const intent = await stripe().chargeSavedCard({ ...card, amount: input.amount, currency, metadata: { organizationId: booking.organizationId, bookingId: input.bookingId, reason: input.reason }, idempotencyKey, description: `${input.reason === 'no_show' ? 'No-show charge' : 'Reschedule fee'} for ${input.bookingId}` });
+    await recordPaymentIntent(db, { ...row, stripePaymentIntentId: intent.id, stripeCustomerId: card.customerId, stripePaymentMethodId: card.paymentMethodId });
+  }
+
   return {
     /** The payment intent a hold is paid with (one per hold), recorded as a pending ledger row. */
     async createHoldPaymentIntent(input: { reservationId: string; organizationId: string; amount: number; currency: string; kind: 'deposit' | 'full' }) {
       const idempotencyKey = `hold-payment:${input.reservationId}`;
+      // The booker's card is saved with their Stripe customer, for charges made later (a no-show, a fee).
+      const booker = await db('reservations as r').join('users as u', 'u.id', 'r.booker_user_id').where('r.id', input.reservationId).first('u.id', 'u.email', 'u.name');
+      const customer = booker
+        ? await stripe().createCustomer({ email: booker.email, name: booker.name, metadata: { organizationId: input.organizationId, userId: booker.id }, idempotencyKey: `customer:${input.organizationId}:${booker.id}` })
+        : undefined;
       const intent = await stripe().createPaymentIntent({
         amount: input.amount,
         currency: input.currency,
         metadata: { organizationId: input.organizationId, reservationId: input.reservationId },
         idempotencyKey,
         description: `${input.kind === 'deposit' ? 'Deposit' : 'Payment'} for ${input.reservationId}`,
+        ...(customer ? { customerId: customer.id } : {}),
       });
-      await recordPaymentIntent(db, { organizationId: input.organizationId, reservationId: input.reservationId, bookingId: null, kind: input.kind, amount: input.amount, currency: input.currency, stripePaymentIntentId: intent.id, idempotencyKey });
+      await recordPaymentIntent(db, { organizationId: input.organizationId, reservationId: input.reservationId, bookingId: null, kind: input.kind, amount: input.amount, currency: input.currency, stripePaymentIntentId: intent.id, stripeCustomerId: customer?.id ?? null, idempotencyKey });
       return { paymentIntentId: intent.id, clientSecret: intent.clientSecret, amount: input.amount, currency: input.currency, kind: input.kind };
     },
 
     /** How much was collected for a booking (its hold's payments that succeeded), in minor units. */
     async collectedAmount(input: { bookingId: string; reservationId: string | null }): Promise<number> {
       return (await collectedPayments(db, input)).reduce((sum, payment) => sum + payment.amount, 0);
+    },
+
+    /** Charges the client's saved card for something owed after the fact (a reschedule fee); see `charge` below. */
+    async chargeBooking(input: { bookingId: string; reservationId: string | null; amount: number; reason: 'reschedule_fee'; dedupeKey: string }): Promise<void> {
+      await charge(input);
+    },
+
+    /** Charges a client who did not show up what the template's no-show policy says, less what they paid already. */
+    async chargeNoShow(input: { bookingId: string; reservationId: string | null; dedupeKey: string }): Promise<void> {
+      const booking = await db('bookings as b')
+        .join('service_template_versions as v', function joinVersion() {
+          this.on('v.service_template_id', 'b.service_template_id').andOn('v.version', 'b.service_template_version');
+        })
+        .where('b.id', input.bookingId)
+        .first('b.price_quote', 'v.definition');
+      const policy = (booking?.definition?.cancellation?.noShowPolicy?.clientCharge ?? {}) as { chargeBps?: number; maxAmount?: number };
+      const collected = (await collectedPayments(db, input)).reduce((sum, payment) => sum + payment.amount, 0);
+      const amount = noShowChargeAmount({ valueAmount: booking?.priceQuote?.totalAmount ?? 0, collectedAmount: collected, chargeBps: policy.chargeBps ?? 0, maxAmount: policy.maxAmount });
+      if (amount > 0) await charge({ ...input, amount, reason: 'no_show' });
     },
 
     /**

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { claimHold, confirmHold, endHold, extendHoldRecord, type HoldConfirmation } from '../src/db/queries/hold.queries';
 import type { HoldClaimMessage } from '../src/domain/reservation/hold-claim';
 import { asActivityFailure } from './activity-failure';
-import type { EventDispatcher } from './event-dispatch';
+import type { EventDispatcher } from '../temporal/commands/event-dispatch';
 
 /** Dependencies of the reservation activities. */
 export interface ReservationActivityDeps {

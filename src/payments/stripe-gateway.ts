@@ -12,7 +12,13 @@ export interface PaymentGateway {
     metadata: Record<string, string>;
     idempotencyKey: string;
     description?: string;
+    /** With a customer, the card is saved for charges made later without the client (no-show, fees). */
+    customerId?: string;
   }): Promise<{ id: string; clientSecret: string | null }>;
+  /** A Stripe customer for one person of one organization (the idempotency key makes it once). */
+  createCustomer(input: { email: string | null; name: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }>;
+  /** Charges a saved card without the client present; the outcome arrives as a Stripe event like any payment. */
+  chargeSavedCard(input: { customerId: string; paymentMethodId: string; amount: number; currency: string; metadata: Record<string, string>; idempotencyKey: string; description: string }): Promise<{ id: string }>;
   refund(input: {
     paymentIntentId: string;
     amount: number;
@@ -32,12 +38,31 @@ export function createStripeGateway({ secretKey, apiUrl }: { secretKey: string; 
   });
 
   return {
-    async createPaymentIntent({ amount, currency, metadata, idempotencyKey, description }) {
+    async createPaymentIntent({ amount, currency, metadata, idempotencyKey, description, customerId }) {
       const intent = await stripe.paymentIntents.create(
-        { amount, currency: currency.toLowerCase(), metadata, ...(description === undefined ? {} : { description }) },
+        {
+          amount,
+          currency: currency.toLowerCase(),
+          metadata,
+          ...(description === undefined ? {} : { description }),
+          ...(customerId === undefined ? {} : { customer: customerId, setup_future_usage: 'off_session' as const }),
+        },
         { idempotencyKey },
       );
       return { id: intent.id, clientSecret: intent.client_secret };
+    },
+
+    async createCustomer({ email, name, metadata, idempotencyKey }) {
+      const customer = await stripe.customers.create({ metadata, ...(email ? { email } : {}), ...(name ? { name } : {}) }, { idempotencyKey });
+      return { id: customer.id };
+    },
+
+    async chargeSavedCard({ customerId, paymentMethodId, amount, currency, metadata, idempotencyKey, description }) {
+      const intent = await stripe.paymentIntents.create(
+        { amount, currency: currency.toLowerCase(), customer: customerId, payment_method: paymentMethodId, off_session: true, confirm: true, metadata, description },
+        { idempotencyKey },
+      );
+      return { id: intent.id };
     },
 
     async refund({ paymentIntentId, amount, idempotencyKey, metadata }) {

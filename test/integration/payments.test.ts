@@ -143,3 +143,50 @@ describe('a crash between Stripe’s refund and the ledger write', () => {
     expect(new Set(refundKeys).size).toBe(1);
   });
 });
+
+describe('charges after the fact go to the card saved with the deposit', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('a client reschedule pays the template’s fee and a no-show pays its share less the deposit kept; without a saved card the charge is recorded as owed', async () => {
+    const clinic = await setUpAroundTheClock(app.baseUrl, {
+      pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 10_000 }, deposit: { type: 'fixed', amount: 2_000 } },
+      cancellation: { rescheduleFeeAmount: 700, noShowPolicy: { clientCharge: { chargeBps: 5_000 } } },
+    });
+    const client = apiClient(app.baseUrl, (await addMember(app.baseUrl, clinic, 'client')).token);
+    const owner = apiClient(app.baseUrl, clinic.owner.token);
+    const signed = (id: string, object: Record<string, unknown>) => {
+      const payload = JSON.stringify({ id, object: 'event', type: 'payment_intent.succeeded', data: { object: { object: 'payment_intent', ...object } } });
+      return request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: app.stripeWebhookSecret }) } });
+    };
+    const paidBooking = async (hours: number, card: Record<string, unknown>) => {
+      const hold = (await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(hours) })).body;
+      const intent = (await client.post(`/reservations/${hold.id}/payment`, {})).body;
+      await signed(`evt_deposit_${hold.id}`, { id: intent.paymentIntentId, ...card });
+      return (await eventually(() => client.patch(`/reservations/${hold.id}/confirm`), (r) => r.status !== 402)).body;
+    };
+
+    const booking = await paidBooking(30, { customer: 'cus_saved', payment_method: 'pm_card_visa' });
+    expect((await client.patch(`/bookings/${booking.id}`, { startsAt: hoursFromNow(31) })).body.rescheduleFeesAmount).toBe(700);
+    await owner.post(`/bookings/${booking.id}/no-show`, {});
+    const ledger = (await client.get(`/bookings/${booking.id}/payments`)).body.data;
+    expect(ledger.map((p: { kind: string; reason: string | null; amount: number; status: string }) => [p.kind, p.reason, p.amount, p.status])).toEqual([
+      ['deposit', null, 2_000, 'succeeded'],
+      ['charge', 'reschedule_fee', 700, 'pending'],
+      ['charge', 'no_show', 3_000, 'pending'],
+    ]);
+    const noShowCharge = ledger[2];
+    expect(noShowCharge.stripePaymentIntentId).toMatch(/^pi_/);
+    await signed('evt_no_show_paid', { id: noShowCharge.stripePaymentIntentId });
+    expect((await client.get(`/bookings/${booking.id}/payments`)).body.data[2]).toMatchObject({ status: 'succeeded' });
+    expect(await app.db('domain_events').where({ bookingId: booking.id, type: 'payment.received' }).pluck('type')).toEqual(['payment.received']);
+
+    const cardless = await paidBooking(40, {});
+    await owner.post(`/bookings/${cardless.id}/no-show`, {});
+    expect((await client.get(`/bookings/${cardless.id}/payments`)).body.data.at(-1)).toMatchObject({ kind: 'charge', reason: 'no_show', amount: 3_000, status: 'failed', failureCode: 'no_saved_card' });
+  });
+});

@@ -150,9 +150,24 @@ async function main(app: TestApp): Promise<void> {
   await payingOwner.delete(`/bookings/${refunded.body.id}`, { reason: 'recorded refund' });
   const declinedHold = await holdPaying(21);
   await stripeEvent('evt_record_declined', 'payment_intent.payment_failed', (await payingOwner.post(`/reservations/${declinedHold.id}/payment`, {})).body.paymentIntentId);
-  await Promise.all([paidHold.workflowId, refunded.body.workflowId, declinedHold.workflowId].map(waitForClose));
+  // Charged later: a reschedule fee and a no-show, to the card saved with the deposit.
+  const charged = await setUpAroundTheClock(app.baseUrl, {
+    pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 }, deposit: { type: 'fixed', amount: 1_000 } },
+    cancellation: { rescheduleFeeAmount: 300, noShowPolicy: { clientCharge: { chargeBps: 5_000 } } },
+  });
+  const chargedOwner = apiClient(app.baseUrl, charged.owner.token);
+  const chargedHold = (await chargedOwner.post('/reservations', { serviceTemplateId: charged.templateId, bookableId: charged.providerId, startsAt: soon(20 * 3_600) })).body;
+  const chargedIntent = (await chargedOwner.post(`/reservations/${chargedHold.id}/payment`, {})).body.paymentIntentId;
+  const savedCardPayload = JSON.stringify({ id: 'evt_record_saved_card', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: chargedIntent, object: 'payment_intent', customer: 'cus_record', payment_method: 'pm_card_visa' } } });
+  await request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: savedCardPayload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload: savedCardPayload, secret: app.stripeWebhookSecret }) } });
+  let chargedBooking = await chargedOwner.patch(`/reservations/${chargedHold.id}/confirm`);
+  for (let i = 0; i < 20 && chargedBooking.status === 402; i++) chargedBooking = await chargedOwner.patch(`/reservations/${chargedHold.id}/confirm`);
+  await chargedOwner.patch(`/bookings/${chargedBooking.body.id}`, { startsAt: soon(21 * 3_600) });
+  await chargedOwner.post(`/bookings/${chargedBooking.body.id}/no-show`, {});
+  await Promise.all([paidHold.workflowId, refunded.body.workflowId, declinedHold.workflowId, chargedBooking.body.workflowId].map(waitForClose));
 
   const scenarios: Record<string, string> = {
+    'booking-charged-reschedule-fee-and-no-show': chargedBooking.body.workflowId,
     'reservation-deposit-paid': paidHold.workflowId,
     'booking-cancelled-deposit-refunded': refunded.body.workflowId,
     'reservation-payment-declined': declinedHold.workflowId,

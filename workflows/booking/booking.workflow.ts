@@ -11,7 +11,9 @@
  * Notifications (behind patch `booking-notifications`): messages on transitions, reminders from the local
  *   wall clock (planned again on reschedule), the review request, and the end of the review window.
  * Id: `booking:bk_…`, started by the reservation workflow that confirmed its hold.
- * Refunds: a cancellation records its refund decision (src/domain/cancellation) with the booking.
+ * Money: a cancellation records its refund decision (src/domain/cancellation) and refunds what was paid
+ *   (patch `booking-refunds`); a no-show and a client's reschedule fee are charged to the saved card
+ *   (patch `booking-charges`).
  * Compensation: cancelling, a no-show and completion free the booking's allocations in the same
  *   transaction that records them; a reschedule swaps them atomically.
  * Every transition is written to the projection and the audit trail by an activity keyed by the update id.
@@ -23,7 +25,7 @@ import { nextLifecycleTimer } from '../../src/domain/booking/lifecycle-timers';
 import { primaryOf } from '../../src/domain/participants/participants';
 import { DomainError } from '../../src/domain/shared/errors';
 import { searchAttributes } from '../../temporal/search-attributes';
-import { databaseActivities as db } from '../shared/activity-profiles';
+import { databaseActivities as db, paymentActivities as payments } from '../shared/activity-profiles';
 import { refusalFromActivity } from '../shared/failures';
 import {
   approveBookingUpdate,
@@ -52,6 +54,12 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
   const { state, rules } = run;
   const pendingSince = new Date();
   const notifier = createNotifier(run, patched('booking-notifications'));
+  // Charges made after the fact (behind patch `booking-charges`): a no-show, a client's reschedule fee.
+  const charges = patched('booking-charges');
+  const subject = { bookingId: input.bookingId, reservationId: input.reservationId };
+  const chargeNoShow = async (dedupeKey: string) => {
+    if (charges) await payments.chargeNoShow({ ...subject, dedupeKey });
+  };
   const canceller = createCanceller(run, notifier);
 
   setHandler(bookingStateQuery, run.view);
@@ -97,9 +105,15 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
     validator: (_request: ActorRequest) => run.guard('complete')(),
   });
 
-  setHandler(markNoShowUpdate, (request) => run.transition('mark_no_show', request.by, { reason: request.reason }), {
-    validator: (_request: ActorRequest) => run.guard('mark_no_show')(),
-  });
+  setHandler(
+    markNoShowUpdate,
+    async (request) => {
+      const view = await run.transition('mark_no_show', request.by, { reason: request.reason });
+      await chargeNoShow(run.updateId());
+      return view;
+    },
+    { validator: (_request: ActorRequest) => run.guard('mark_no_show')() },
+  );
 
   setHandler(reviewBookingUpdate, (request) => run.transition('review', request.by, { review: { rating: request.rating, comment: request.comment, by: request.by } }), {
     validator: (_request: ReviewRequest) => run.guard('review')(),
@@ -119,6 +133,7 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
         state.startsAt = request.startsAt;
         state.endsAt = request.endsAt;
         upsertSearchAttributes([{ key: searchAttributes.startsAt, value: new Date(state.startsAt) }]);
+        if (charges && feeAmount > 0) await payments.chargeBooking({ ...subject, amount: feeAmount, reason: 'reschedule_fee', dedupeKey: run.updateId() });
         notifier.notify('booking_rescheduled', { dedupeKey: run.updateId(), previousStartsAt });
         return run.view();
       }),
@@ -153,7 +168,10 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
       if (moved()) continue;
       const dedupeKey = `timer:${timer.event}:${state.startsAt}`;
       if (timer.event === 'cancel') await canceller.settle({ by: 'system', party: 'system', reason: 'Nobody took over as the primary participant.', at: new Date(), dedupeKey });
-      else await run.transition(timer.event, 'system', {}, dedupeKey);
+      else {
+        await run.transition(timer.event, 'system', {}, dedupeKey);
+        if (timer.event === 'mark_no_show') await chargeNoShow(dedupeKey);
+      }
     }
   } else {
     await condition(() => isTerminalBookingStatus(state.status));

@@ -7,12 +7,16 @@ export interface PaymentRecord {
   organizationId: string;
   reservationId: string | null;
   bookingId: string | null;
-  kind: 'deposit' | 'full' | 'refund';
+  kind: 'deposit' | 'full' | 'refund' | 'charge';
+  /** Why a charge was made: no_show, reschedule_fee. */
+  reason: string | null;
   status: 'pending' | 'succeeded' | 'failed';
   amount: number;
   currency: string;
   stripePaymentIntentId: string | null;
   stripeRefundId: string | null;
+  stripeCustomerId: string | null;
+  stripePaymentMethodId: string | null;
   idempotencyKey: string;
   failureCode: string | null;
   failureMessage: string | null;
@@ -21,19 +25,40 @@ export interface PaymentRecord {
 }
 
 /** Records a payment intent made for a hold, once per idempotency key; returns the row either way. */
-export async function recordPaymentIntent(db: Knex, row: Pick<PaymentRecord, 'organizationId' | 'reservationId' | 'bookingId' | 'kind' | 'amount' | 'currency' | 'stripePaymentIntentId' | 'idempotencyKey'>): Promise<PaymentRecord> {
-  await db('payment_transactions').insert({ id: newId('payment'), ...row, status: 'pending' }).onConflict('idempotency_key').ignore();
+export async function recordPaymentIntent(
+  db: Knex,
+  row: Pick<PaymentRecord, 'organizationId' | 'reservationId' | 'bookingId' | 'kind' | 'amount' | 'currency' | 'stripePaymentIntentId' | 'idempotencyKey'> & Partial<Pick<PaymentRecord, 'stripeCustomerId' | 'stripePaymentMethodId' | 'reason'>> & { status?: PaymentRecord['status']; failureCode?: string },
+): Promise<PaymentRecord> {
+  await db('payment_transactions').insert({ id: newId('payment'), status: 'pending', ...row }).onConflict('idempotency_key').ignore();
   return db('payment_transactions').where({ idempotencyKey: row.idempotencyKey }).first();
 }
 
 /** Settles a payment intent's row (from Stripe's event); returns it, or undefined when the intent is not ours. */
-export async function settlePaymentIntent(db: Knex | Knex.Transaction, paymentIntentId: string, outcome: { status: 'succeeded' | 'failed'; failureCode?: string | null; failureMessage?: string | null }): Promise<PaymentRecord | undefined> {
+export async function settlePaymentIntent(
+  db: Knex | Knex.Transaction,
+  paymentIntentId: string,
+  outcome: { status: 'succeeded' | 'failed'; failureCode?: string | null; failureMessage?: string | null; customerId?: string | null; paymentMethodId?: string | null },
+): Promise<PaymentRecord | undefined> {
   const [row] = await db('payment_transactions')
     .where({ stripePaymentIntentId: paymentIntentId })
     .whereNot('kind', 'refund')
-    .update({ status: outcome.status, failureCode: outcome.failureCode ?? null, failureMessage: outcome.failureMessage ?? null, updatedAt: db.fn.now() })
+    .update({
+      status: outcome.status,
+      failureCode: outcome.failureCode ?? null,
+      failureMessage: outcome.failureMessage ?? null,
+      // The card the client paid with, saved for charges made later.
+      ...(outcome.paymentMethodId ? { stripePaymentMethodId: outcome.paymentMethodId } : {}),
+      ...(outcome.customerId ? { stripeCustomerId: outcome.customerId } : {}),
+      updatedAt: db.fn.now(),
+    })
     .returning('*');
   return row;
+}
+
+/** The card saved with a booking's (or its hold's) last collected payment, if the client's card was saved. */
+export async function savedCard(db: Knex, subject: { bookingId: string; reservationId: string | null }): Promise<{ customerId: string; paymentMethodId: string } | undefined> {
+  const payment = (await collectedPayments(db, subject)).reverse().find((p) => p.stripeCustomerId && p.stripePaymentMethodId);
+  return payment ? { customerId: payment.stripeCustomerId!, paymentMethodId: payment.stripePaymentMethodId! } : undefined;
 }
 
 /** Collected (succeeded) payments of a booking or of the hold it came from, oldest first. */
@@ -71,6 +96,6 @@ export async function rememberStripeEvent(db: Knex, event: { id: string; type: s
 
 /** A ledger row as events and the API show it (no internal keys). */
 export function paymentView(row: PaymentRecord) {
-  const { id, kind, status, amount, currency, stripePaymentIntentId, stripeRefundId, failureCode, failureMessage, createdAt } = row;
-  return { id, kind, status, amount, currency, stripePaymentIntentId, stripeRefundId, failureCode, failureMessage, createdAt };
+  const { id, kind, reason, status, amount, currency, stripePaymentIntentId, stripeRefundId, failureCode, failureMessage, createdAt } = row;
+  return { id, kind, reason, status, amount, currency, stripePaymentIntentId, stripeRefundId, failureCode, failureMessage, createdAt };
 }

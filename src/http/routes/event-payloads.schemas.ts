@@ -52,7 +52,8 @@ const notificationSchema = z.object({
 
 const paymentSchema = z.object({
   id: idSchema.describe('The ledger row, `pay_…`.'),
-  kind: z.enum(['deposit', 'full', 'refund']),
+  kind: z.enum(['deposit', 'full', 'refund', 'charge']),
+  reason: z.string().nullable().describe('Why a charge was made: no_show, reschedule_fee.'),
   status: z.enum(['pending', 'succeeded', 'failed']),
   amount: z.number().int().describe('Minor units of `currency`.'),
   currency: z.string(),
@@ -92,8 +93,8 @@ const dataSchemas = {
   'reminder.sent': notificationData,
   'confirmation.sent': notificationData,
   'review.requested': notificationData,
-  'payment.received': reservationData.extend({ payment: paymentSchema }),
-  'payment.failed': reservationData.extend({ payment: paymentSchema }),
+  'payment.received': z.union([reservationData.extend({ payment: paymentSchema }), bookingData.extend({ payment: paymentSchema })]).describe('`reservation` for a hold’s payment, `booking` for a charge made later (no-show, fee).'),
+  'payment.failed': z.union([reservationData.extend({ payment: paymentSchema }), bookingData.extend({ payment: paymentSchema })]).describe('`reservation` for a hold’s payment, `booking` for a charge made later (no-show, fee).'),
   'payment.refunded': bookingData.extend({ payment: paymentSchema }),
   'webhook.test': z.object({ message: z.string() }),
 } satisfies Partial<Record<EventType, z.ZodType>>;

@@ -1,7 +1,8 @@
 import Router from '@koa/router';
-import { recordReservationEvent } from '../../db/queries/domain-event.queries';
+import { recordBookingEvent, recordReservationEvent } from '../../db/queries/domain-event.queries';
 import { paymentView, rememberStripeEvent, settlePaymentIntent } from '../../db/queries/payment.queries';
 import { DomainError } from '../../domain/shared/errors';
+import { createEventDispatcher } from '../../../temporal/commands/event-dispatch';
 import { settleHoldPayment } from '../../../temporal/commands/reservation.commands';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
@@ -33,16 +34,19 @@ export function stripeWebhookRoutes({ db, temporal, payments }: AppDeps): Router
       ctx.body = { received: true };
       return;
     }
-    const intent = event.data.object as { id: string; last_payment_error?: { code?: string; message?: string } | null };
+    const intent = event.data.object as { id: string; customer?: string | null; payment_method?: string | null; last_payment_error?: { code?: string; message?: string } | null };
     const failure = intent.last_payment_error ?? null;
+    const type = outcome === 'succeeded' ? 'payment.received' : 'payment.failed';
     const payment = await db.transaction(async (trx) => {
-      const settled = await settlePaymentIntent(trx, intent.id, { status: outcome, failureCode: failure?.code ?? null, failureMessage: failure?.message ?? null });
-      if (settled?.reservationId) {
-        await recordReservationEvent(trx, { type: outcome === 'succeeded' ? 'payment.received' : 'payment.failed', reservationId: settled.reservationId, occurredAt: new Date(), extra: { payment: paymentView(settled) } });
-      }
+      const settled = await settlePaymentIntent(trx, intent.id, { status: outcome, failureCode: failure?.code ?? null, failureMessage: failure?.message ?? null, customerId: intent.customer, paymentMethodId: intent.payment_method });
+      const extra = settled ? { payment: paymentView(settled) } : {};
+      // A charge made later belongs to its booking; a hold's payment to the hold.
+      if (settled?.kind === 'charge' && settled.bookingId) await recordBookingEvent(trx, { type, bookingId: settled.bookingId, dedupeKey: `${type}:${intent.id}`, occurredAt: new Date(), extra });
+      else if (settled?.reservationId) await recordReservationEvent(trx, { type, reservationId: settled.reservationId, occurredAt: new Date(), extra });
       return settled;
     });
-    if (payment?.reservationId) await settleHoldPayment(temporal, payment.reservationId, { paymentIntentId: intent.id, outcome, reason: failure?.message ?? null });
+    if (payment?.kind === 'charge' && payment.bookingId) await createEventDispatcher({ db, temporal }).dispatchPending({ bookingId: payment.bookingId });
+    if (payment?.reservationId && payment.kind !== 'charge') await settleHoldPayment(temporal, payment.reservationId, { paymentIntentId: intent.id, outcome, reason: failure?.message ?? null });
     ctx.body = { received: true };
   });
 

@@ -1,16 +1,17 @@
 import type { Knex } from 'knex';
-import { ensureHandlerRun, handlersForEvent } from '../src/db/queries/automation.queries';
-import { markDispatched, undispatchedEvents, type DomainEventRecord } from '../src/db/queries/domain-event.queries';
-import { ensureDelivery, listSubscriptions, subscriptionWants } from '../src/db/queries/webhook.queries';
-import { judgeHandlers, type BookingFacts } from '../src/domain/automation/handler-matching';
-import type { TemporalGateway } from '../temporal/client';
-import { handlerRunWorkflowId, startHandlerRun, startWebhookDelivery } from '../temporal/commands/automation.commands';
+import { ensureHandlerRun, handlersForEvent } from '../../src/db/queries/automation.queries';
+import { markDispatched, undispatchedEvents, type DomainEventRecord } from '../../src/db/queries/domain-event.queries';
+import { ensureDelivery, listSubscriptions, subscriptionWants } from '../../src/db/queries/webhook.queries';
+import { judgeHandlers, type BookingFacts } from '../../src/domain/automation/handler-matching';
+import type { TemporalGateway } from '../client';
+import { handlerRunWorkflowId, startHandlerRun, startWebhookDelivery } from './automation.commands';
 
 /**
  * Hands recorded events on: a delivery workflow per subscription that wants the event, and a handler
  * run per event handler whose trigger and conditions hold. Runs after every activity that records
- * events; a retry after a crash finds the events still undispatched and does the same (idempotent:
- * deliveries and runs are unique per event, their workflow ids derived from them).
+ * events (and after the Stripe endpoint records one); a retry after a crash finds the events still
+ * undispatched and does the same (idempotent: deliveries and runs are unique per event, their
+ * workflow ids derived from them).
  */
 export function createEventDispatcher(deps: { db: Knex; temporal: TemporalGateway }) {
   const { db, temporal } = deps;
