@@ -1,8 +1,8 @@
-import Stripe from 'stripe';
 import type { PaymentGateway } from '../../src/payments/stripe-gateway';
 import { addMember, setUpAroundTheClock, type Clinic } from '../support/builders';
 import { eventually } from '../support/eventually';
-import { apiClient, request } from '../support/http-client';
+import { apiClient } from '../support/http-client';
+import { sendStripeEvent } from '../support/stripe-events';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const hoursFromNow = (hours: number) => new Date(Math.ceil((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
@@ -28,11 +28,7 @@ describe('payments through Stripe (stripe-mock): a deposit before confirmation, 
   });
   afterAll(() => app.stop());
 
-  /** Sends Stripe's signed event about a payment intent, as Stripe would. */
-  const stripeEvent = (id: string, type: string, object: Record<string, unknown>, secret = app.stripeWebhookSecret) => {
-    const payload = JSON.stringify({ id, object: 'event', type, data: { object } });
-    return request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }) } });
-  };
+  const stripeEvent = (id: string, type: string, paymentIntent: Record<string, unknown>, secret?: string) => sendStripeEvent(app, { id, type, paymentIntent }, secret);
 
   const holdFor = async (startsAt: string) => {
     const hold = await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt });
@@ -131,8 +127,7 @@ describe('a crash between Stripe’s refund and the ledger write', () => {
     const owner = apiClient(app.baseUrl, clinic.owner.token);
     const hold = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(10) })).body;
     const intent = (await owner.post(`/reservations/${hold.id}/payment`, {})).body;
-    const payload = JSON.stringify({ id: 'evt_crash_paid', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: intent.paymentIntentId, object: 'payment_intent' } } });
-    await request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: app.stripeWebhookSecret }) } });
+    await sendStripeEvent(app, { id: 'evt_crash_paid', type: 'payment_intent.succeeded', paymentIntent: { id: intent.paymentIntentId } });
     const booking = await eventually(() => owner.patch(`/reservations/${hold.id}/confirm`), (r) => r.status !== 402);
 
     // Cancelled with a full-refund policy: the whole deposit goes back.
@@ -159,10 +154,7 @@ describe('charges after the fact go to the card saved with the deposit', () => {
     });
     const client = apiClient(app.baseUrl, (await addMember(app.baseUrl, clinic, 'client')).token);
     const owner = apiClient(app.baseUrl, clinic.owner.token);
-    const signed = (id: string, object: Record<string, unknown>) => {
-      const payload = JSON.stringify({ id, object: 'event', type: 'payment_intent.succeeded', data: { object: { object: 'payment_intent', ...object } } });
-      return request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: app.stripeWebhookSecret }) } });
-    };
+    const signed = (id: string, paymentIntent: Record<string, unknown>) => sendStripeEvent(app, { id, type: 'payment_intent.succeeded', paymentIntent });
     const paidBooking = async (hours: number, card: Record<string, unknown>) => {
       const hold = (await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(hours) })).body;
       const intent = (await client.post(`/reservations/${hold.id}/payment`, {})).body;

@@ -11,8 +11,8 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { derivedId } from '../../src/ids';
 import { reservationWorkflowId } from '../../workflows/reservation/reservation.contract';
 import { addMember, bookAt, inHours, mondayAt, reservationBody, setUpAroundTheClock, setUpClinic } from '../support/builders';
-import Stripe from 'stripe';
-import { apiClient, request } from '../support/http-client';
+import { apiClient } from '../support/http-client';
+import { sendStripeEvent } from '../support/stripe-events';
 import { runWithTestStack } from '../support/run-with-test-stack';
 import type { TestApp } from '../support/test-app';
 
@@ -138,10 +138,7 @@ async function main(app: TestApp): Promise<void> {
     cancellation: { refundTiers: [{ minHoursBefore: 0, refundBps: 10_000 }] },
   });
   const payingOwner = apiClient(app.baseUrl, paying.owner.token);
-  const stripeEvent = (id: string, type: string, paymentIntentId: string) => {
-    const payload = JSON.stringify({ id, object: 'event', type, data: { object: { id: paymentIntentId, object: 'payment_intent' } } });
-    return request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: app.stripeWebhookSecret }) } });
-  };
+  const stripeEvent = (id: string, type: string, paymentIntentId: string) => sendStripeEvent(app, { id, type, paymentIntent: { id: paymentIntentId } });
   const holdPaying = async (hours: number) => (await payingOwner.post('/reservations', { serviceTemplateId: paying.templateId, bookableId: paying.providerId, startsAt: soon(hours * 3_600) })).body;
   const paidHold = await holdPaying(20);
   await stripeEvent('evt_record_paid', 'payment_intent.succeeded', (await payingOwner.post(`/reservations/${paidHold.id}/payment`, {})).body.paymentIntentId);
@@ -158,8 +155,7 @@ async function main(app: TestApp): Promise<void> {
   const chargedOwner = apiClient(app.baseUrl, charged.owner.token);
   const chargedHold = (await chargedOwner.post('/reservations', { serviceTemplateId: charged.templateId, bookableId: charged.providerId, startsAt: soon(20 * 3_600) })).body;
   const chargedIntent = (await chargedOwner.post(`/reservations/${chargedHold.id}/payment`, {})).body.paymentIntentId;
-  const savedCardPayload = JSON.stringify({ id: 'evt_record_saved_card', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: chargedIntent, object: 'payment_intent', customer: 'cus_record', payment_method: 'pm_card_visa' } } });
-  await request(app.baseUrl, 'POST', '/integrations/stripe/webhook', { rawBody: savedCardPayload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload: savedCardPayload, secret: app.stripeWebhookSecret }) } });
+  await sendStripeEvent(app, { id: 'evt_record_saved_card', type: 'payment_intent.succeeded', paymentIntent: { id: chargedIntent, customer: 'cus_record', payment_method: 'pm_card_visa' } });
   let chargedBooking = await chargedOwner.patch(`/reservations/${chargedHold.id}/confirm`);
   for (let i = 0; i < 20 && chargedBooking.status === 402; i++) chargedBooking = await chargedOwner.patch(`/reservations/${chargedHold.id}/confirm`);
   await chargedOwner.patch(`/bookings/${chargedBooking.body.id}`, { startsAt: soon(21 * 3_600) });
