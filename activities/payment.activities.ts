@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { recordBookingEvent } from '../src/db/queries/domain-event.queries';
 import { collectedPayments, paymentView, recordPaymentIntent, recordRefund, savedCard } from '../src/db/queries/payment.queries';
 import { noShowChargeAmount } from '../src/domain/cancellation/no-show-charge';
+import { refundUnclaimedHoldPayments } from '../src/payments/unclaimed-payments';
 import { DomainError } from '../src/domain/shared/errors';
 import type { PaymentGateway } from '../src/payments/stripe-gateway';
 import type { EventDispatcher } from '../temporal/commands/event-dispatch';
@@ -59,6 +60,11 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
       });
       await recordPaymentIntent(db, { organizationId: input.organizationId, reservationId: input.reservationId, bookingId: null, kind: input.kind, amount: input.amount, currency: input.currency, stripePaymentIntentId: intent.id, stripeCustomerId: customer?.id ?? null, idempotencyKey });
       return { paymentIntentId: intent.id, clientSecret: intent.clientSecret, amount: input.amount, currency: input.currency, kind: input.kind };
+    },
+
+    /** Refunds what a hold collected when it ended without becoming a booking (it expired after being paid). */
+    async refundUnclaimedHold(input: { reservationId: string }): Promise<void> {
+      await refundUnclaimedHoldPayments(db, stripe(), input.reservationId);
     },
 
     /** How much was collected for a booking (its hold's payments that succeeded), in minor units. */

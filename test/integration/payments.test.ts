@@ -182,3 +182,39 @@ describe('charges after the fact go to the card saved with the deposit', () => {
     expect((await client.get(`/bookings/${cardless.id}/payments`)).body.data.at(-1)).toMatchObject({ kind: 'charge', reason: 'no_show', amount: 3_000, status: 'failed', failureCode: 'no_saved_card' });
   });
 });
+
+describe('a payment that arrives after its hold ended', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('is refunded in full at once, and the hold stays ended; a paid hold released by its holder gives its money back too', async () => {
+    const clinic = await setUpAroundTheClock(app.baseUrl, {
+      pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 2_000 }, deposit: { type: 'fixed', amount: 800 } },
+      lifecycle: { reservation: { holdDurationSeconds: 1 } },
+    });
+    const owner = apiClient(app.baseUrl, clinic.owner.token);
+    const hold = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(12) })).body;
+    const intent = (await owner.post(`/reservations/${hold.id}/payment`, {})).body;
+    await eventually(() => owner.get(`/reservations/${hold.id}`), (r) => r.body.status === 'expired');
+
+    expect((await sendStripeEvent(app, { id: 'evt_too_late', type: 'payment_intent.succeeded', paymentIntent: { id: intent.paymentIntentId } })).status).toBe(200);
+    const rows = await app.db('payment_transactions').where({ reservationId: hold.id }).orderBy('created_at');
+    expect(rows.map((r: { kind: string; status: string; amount: number }) => [r.kind, r.status, r.amount])).toEqual([
+      ['deposit', 'succeeded', 800],
+      ['refund', 'succeeded', 800],
+    ]);
+    expect((await owner.get(`/reservations/${hold.id}`)).body.status).toBe('expired');
+
+    const paidThenReleased = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(13) })).body;
+    const paidIntent = (await owner.post(`/reservations/${paidThenReleased.id}/payment`, {})).body;
+    await sendStripeEvent(app, { id: 'evt_paid_then_released', type: 'payment_intent.succeeded', paymentIntent: { id: paidIntent.paymentIntentId } });
+    await eventually(() => owner.get(`/reservations/${paidThenReleased.id}`), (r) => r.body.live?.payment?.status === 'paid', 5_000);
+    await owner.delete(`/reservations/${paidThenReleased.id}`);
+    const refunds = await app.db('payment_transactions').where({ reservationId: paidThenReleased.id, kind: 'refund' });
+    expect(refunds).toEqual([expect.objectContaining({ amount: 800, status: 'succeeded' })]);
+  });
+});

@@ -160,10 +160,15 @@ async function main(app: TestApp): Promise<void> {
   for (let i = 0; i < 20 && chargedBooking.status === 402; i++) chargedBooking = await chargedOwner.patch(`/reservations/${chargedHold.id}/confirm`);
   await chargedOwner.patch(`/bookings/${chargedBooking.body.id}`, { startsAt: soon(21 * 3_600) });
   await chargedOwner.post(`/bookings/${chargedBooking.body.id}/no-show`, {});
-  await Promise.all([paidHold.workflowId, refunded.body.workflowId, declinedHold.workflowId, chargedBooking.body.workflowId].map(waitForClose));
+  const releasedPaid = await holdPaying(22);
+  await stripeEvent('evt_record_released_paid', 'payment_intent.succeeded', (await payingOwner.post(`/reservations/${releasedPaid.id}/payment`, {})).body.paymentIntentId);
+  for (let i = 0; i < 50 && (await payingOwner.get(`/reservations/${releasedPaid.id}`)).body.live?.payment?.status !== 'paid'; i++) await new Promise((r) => setTimeout(r, 100));
+  await payingOwner.delete(`/reservations/${releasedPaid.id}`);
+  await Promise.all([paidHold.workflowId, refunded.body.workflowId, declinedHold.workflowId, chargedBooking.body.workflowId, releasedPaid.workflowId].map(waitForClose));
 
   const scenarios: Record<string, string> = {
     'booking-charged-reschedule-fee-and-no-show': chargedBooking.body.workflowId,
+    'reservation-paid-then-released-refunded': releasedPaid.workflowId,
     'reservation-deposit-paid': paidHold.workflowId,
     'booking-cancelled-deposit-refunded': refunded.body.workflowId,
     'reservation-payment-declined': declinedHold.workflowId,

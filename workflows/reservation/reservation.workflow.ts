@@ -210,6 +210,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
     async () => {
       moveTo('releasing');
       await db.endHold({ reservationId: input.reservationId, outcome: 'released' });
+      if (input.payment && paymentStatus === 'paid') await paymentActivities.refundUnclaimedHold({ reservationId: input.reservationId });
       moveTo('released');
       return view();
     },
@@ -222,6 +223,8 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
   const expire = async () => {
     moveTo('expired');
     await db.endHold({ reservationId: input.reservationId, outcome: 'expired' });
+    // A paid hold that was never confirmed gives its money back.
+    if (input.payment && paymentStatus === 'paid') await paymentActivities.refundUnclaimedHold({ reservationId: input.reservationId });
     // The slot is free again either way; the message is best effort and never keeps the hold.
     if (input.notifyAdminsOnExpiry) await notificationActivities.notifyHoldExpired({ reservationId: input.reservationId }).catch(() => undefined);
   };

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { recordBookingEvent, recordReservationEvent } from '../../db/queries/domain-event.queries';
 import { paymentView, rememberStripeEvent, settlePaymentIntent } from '../../db/queries/payment.queries';
+import { refundUnclaimedHoldPayments } from '../../payments/unclaimed-payments';
 import { DomainError } from '../../domain/shared/errors';
 import { createEventDispatcher } from '../../../temporal/commands/event-dispatch';
 import { settleHoldPayment } from '../../../temporal/commands/reservation.commands';
@@ -14,10 +15,12 @@ const outcomes: Partial<Record<string, 'succeeded' | 'failed'>> = { 'payment_int
  * checked against the raw body (STRIPE_WEBHOOK_SECRET); an event already handled is acknowledged and
  * ignored (Stripe re-delivers). A succeeded or failed payment intent settles its ledger row, is
  * published as payment.received / payment.failed, and is signalled to the hold's workflow, which then
- * lets the hold be confirmed or releases it.
+ * lets the hold be confirmed or releases it. A payment that succeeds for a hold that has already ended
+ * is refunded in full at once.
  */
 export function stripeWebhookRoutes({ db, temporal, payments }: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
+
 
   router.post('/integrations/stripe/webhook', async (ctx) => {
     const signature = ctx.get('stripe-signature');
@@ -46,7 +49,11 @@ export function stripeWebhookRoutes({ db, temporal, payments }: AppDeps): Router
       return settled;
     });
     if (payment?.kind === 'charge' && payment.bookingId) await createEventDispatcher({ db, temporal }).dispatchPending({ bookingId: payment.bookingId });
-    if (payment?.reservationId && payment.kind !== 'charge') await settleHoldPayment(temporal, payment.reservationId, { paymentIntentId: intent.id, outcome, reason: failure?.message ?? null });
+    if (payment?.reservationId && payment.kind !== 'charge') {
+      await settleHoldPayment(temporal, payment.reservationId, { paymentIntentId: intent.id, outcome, reason: failure?.message ?? null });
+      // Money that arrived for a hold that expired or was released meanwhile goes back at once.
+      if (outcome === 'succeeded' && payments) await refundUnclaimedHoldPayments(db, payments.gateway, payment.reservationId);
+    }
     ctx.body = { received: true };
   });
 
