@@ -1,5 +1,6 @@
 import { scheduleWindows, type WeeklySchedule } from '../../src/domain/availability/weekly-schedule';
 import type { TimeRange } from '../../src/domain/shared/ranges';
+import { fitsWindows } from '../../src/domain/availability/slots';
 
 // Contract under test: every window of the schedule (evaluated in `zone`) that overlaps the half-open
 // range [from, to), returned WHOLE (not clipped to the range), sorted by start.
@@ -146,5 +147,20 @@ describe('scheduleWindows: which windows overlap [from, to)', () => {
     ['Pacific/Pago_Pago', { sunday: [{ start: '20:00', end: '24:00' }] }, '2030-03-04T00:00:00Z', '2030-03-04T08:00:00Z', ['2030-03-04T07:00:00.000Z', '2030-03-04T11:00:00.000Z']],
   ])('%s: includes a window from a local day outside the UTC range', (zone, schedule, from, to, expected) => {
     expect(iso(windowsOn(schedule as WeeklySchedule, zone, from, to))).toEqual([expected]);
+  });
+});
+
+describe('scheduleWindows: working time that continues across a boundary is one window', () => {
+  it('around the clock, an appointment may run past midnight; touching ranges of one day join too', () => {
+    const allDay = [{ start: '00:00', end: '24:00' }];
+    const windows = scheduleWindows({ monday: allDay, tuesday: allDay }, 'UTC', new Date('2030-03-04T00:00:00Z'), new Date('2030-03-06T00:00:00Z'));
+    expect(windows).toEqual([{ start: new Date('2030-03-04T00:00:00Z'), end: new Date('2030-03-06T00:00:00Z') }]);
+    expect(fitsWindows({ start: new Date('2030-03-04T23:45:00Z'), end: new Date('2030-03-05T00:15:00Z') }, windows)).toBe(true);
+
+    const split = scheduleWindows({ monday: [{ start: '09:00', end: '12:00' }, { start: '12:00', end: '15:00' }, { start: '16:00', end: '17:00' }] }, 'UTC', new Date('2030-03-04T00:00:00Z'), new Date('2030-03-05T00:00:00Z'));
+    expect(split.map((w) => [w.start.toISOString(), w.end.toISOString()])).toEqual([
+      ['2030-03-04T09:00:00.000Z', '2030-03-04T15:00:00.000Z'],
+      ['2030-03-04T16:00:00.000Z', '2030-03-04T17:00:00.000Z'],
+    ]);
   });
 });

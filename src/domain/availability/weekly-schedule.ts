@@ -18,7 +18,8 @@ export type WeeklySchedule = Partial<Record<Weekday, WallTimeRange[]>>;
  * falls in the gap moves forward with the clocks (09:00–17:00 stays 8 wall-clock hours but 7 real
  * ones if the gap lies inside it). On a fall-back day a range that spans the repeated hour contains
  * both occurrences of it, so 01:30 can be offered twice (at two different instants).
- * Date overrides (closed days, changed hours) replace a date's weekly ranges.
+ * Date overrides (closed days, changed hours) replace a date's weekly ranges. Ranges that touch or
+ * overlap (across midnight too) are returned as one window.
  */
 export function scheduleWindows(schedule: WeeklySchedule, zone: string, from: Date, to: Date, overrides: readonly DateOverride[] = []): TimeRange[] {
   const windows: TimeRange[] = [];
@@ -30,5 +31,17 @@ export function scheduleWindows(schedule: WeeklySchedule, zone: string, from: Da
       if (end > start && end > from && start < to) windows.push({ start, end });
     }
   }
-  return windows.sort((a, b) => a.start.getTime() - b.start.getTime());
+  return mergeTouching(windows.sort((a, b) => a.start.getTime() - b.start.getTime()));
+}
+
+// Working time that continues across a range boundary (a day ending at 24:00 and the next starting at
+// 00:00, or 09:00–12:00 then 12:00–15:00) is one window, so an appointment may span the boundary.
+function mergeTouching(sorted: TimeRange[]): TimeRange[] {
+  const merged: TimeRange[] = [];
+  for (const window of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && window.start <= last.end) last.end = window.end > last.end ? window.end : last.end;
+    else merged.push({ ...window });
+  }
+  return merged;
 }
