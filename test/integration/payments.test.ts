@@ -1,11 +1,9 @@
 import type { PaymentGateway } from '../../src/payments/stripe-gateway';
-import { addMember, setUpAroundTheClock, type Clinic } from '../support/builders';
+import { addMember, type Clinic, inHours, setUpAroundTheClock } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http-client';
 import { sendStripeEvent } from '../support/stripe-events';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const hoursFromNow = (hours: number) => new Date(Math.ceil((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
 
 describe('payments through Stripe (stripe-mock): a deposit before confirmation, refunds as the cancellation compensation', () => {
   let app: TestApp;
@@ -37,7 +35,7 @@ describe('payments through Stripe (stripe-mock): a deposit before confirmation, 
   };
 
   it('a hold is confirmed only once its deposit is paid; cancelled 30 hours before a 48/24/0-hour policy, half the deposit goes back through Stripe', async () => {
-    const hold = await holdFor(hoursFromNow(30));
+    const hold = await holdFor(inHours(30));
     expect(hold.price).toMatchObject({ totalAmount: 10_000, dueNowAmount: 3_000, deposit: { amount: 3_000 } });
     const early = await client.patch(`/reservations/${hold.id}/confirm`);
     expect(early.status).toBe(402);
@@ -65,7 +63,7 @@ describe('payments through Stripe (stripe-mock): a deposit before confirmation, 
   });
 
   it('a declined card leaves the booking unconfirmed, releases the slot and records payment.failed', async () => {
-    const startsAt = hoursFromNow(60);
+    const startsAt = inHours(60);
     const hold = await holdFor(startsAt);
     const intent = await client.post(`/reservations/${hold.id}/payment`, {});
     await stripeEvent('evt_declined_1', 'payment_intent.payment_failed', { id: intent.body.paymentIntentId, object: 'payment_intent', last_payment_error: { code: 'card_declined', message: 'Your card was declined.' } });
@@ -82,14 +80,14 @@ describe('payments through Stripe (stripe-mock): a deposit before confirmation, 
   });
 
   it('booking in one step a service that takes payment first holds the slot and says which reservation to pay', async () => {
-    const booked = await client.post('/bookings', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(80) });
+    const booked = await client.post('/bookings', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: inHours(80) });
     expect(booked.status).toBe(402);
     expect(booked.body.error).toMatchObject({ code: 'PAYMENT_REQUIRED', details: { reservationId: expect.stringMatching(/^rs_/), payment: { amount: 3_000 } } });
     expect((await client.get(`/reservations/${booked.body.error.details.reservationId}`)).body.status).toBe('held');
   });
 
   it('refuses events whose signature does not match, and changes nothing', async () => {
-    const hold = await holdFor(hoursFromNow(90));
+    const hold = await holdFor(inHours(90));
     const intent = await client.post(`/reservations/${hold.id}/payment`, {});
     const forged = await stripeEvent('evt_forged', 'payment_intent.succeeded', { id: intent.body.paymentIntentId, object: 'payment_intent' }, 'whsec_not_the_secret');
     expect(forged.status).toBe(403);
@@ -125,7 +123,7 @@ describe('a crash between Stripe’s refund and the ledger write', () => {
       cancellation: { refundTiers: [{ minHoursBefore: 0, refundBps: 10_000 }] },
     });
     const owner = apiClient(app.baseUrl, clinic.owner.token);
-    const hold = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(10) })).body;
+    const hold = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: inHours(10) })).body;
     const intent = (await owner.post(`/reservations/${hold.id}/payment`, {})).body;
     await sendStripeEvent(app, { id: 'evt_crash_paid', type: 'payment_intent.succeeded', paymentIntent: { id: intent.paymentIntentId } });
     const booking = await eventually(() => owner.patch(`/reservations/${hold.id}/confirm`), (r) => r.status !== 402);
@@ -156,14 +154,14 @@ describe('charges after the fact go to the card saved with the deposit', () => {
     const owner = apiClient(app.baseUrl, clinic.owner.token);
     const signed = (id: string, paymentIntent: Record<string, unknown>) => sendStripeEvent(app, { id, type: 'payment_intent.succeeded', paymentIntent });
     const paidBooking = async (hours: number, card: Record<string, unknown>) => {
-      const hold = (await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(hours) })).body;
+      const hold = (await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: inHours(hours) })).body;
       const intent = (await client.post(`/reservations/${hold.id}/payment`, {})).body;
       await signed(`evt_deposit_${hold.id}`, { id: intent.paymentIntentId, ...card });
       return (await eventually(() => client.patch(`/reservations/${hold.id}/confirm`), (r) => r.status !== 402)).body;
     };
 
     const booking = await paidBooking(30, { customer: 'cus_saved', payment_method: 'pm_card_visa' });
-    expect((await client.patch(`/bookings/${booking.id}`, { startsAt: hoursFromNow(31) })).body.rescheduleFeesAmount).toBe(700);
+    expect((await client.patch(`/bookings/${booking.id}`, { startsAt: inHours(31) })).body.rescheduleFeesAmount).toBe(700);
     await owner.post(`/bookings/${booking.id}/no-show`, {});
     const ledger = (await client.get(`/bookings/${booking.id}/payments`)).body.data;
     expect(ledger.map((p: { kind: string; reason: string | null; amount: number; status: string }) => [p.kind, p.reason, p.amount, p.status])).toEqual([
@@ -185,22 +183,39 @@ describe('charges after the fact go to the card saved with the deposit', () => {
 
 describe('a payment that arrives after its hold ended', () => {
   let app: TestApp;
+  let failNextRefund = false;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({
+      wrapPayments: (stripe): PaymentGateway => ({
+        ...stripe,
+        refund: async (input) => {
+          if (failNextRefund) {
+            failNextRefund = false;
+            throw new Error('Stripe is unreachable');
+          }
+          return stripe.refund(input);
+        },
+      }),
+    });
   });
   afterAll(() => app.stop());
 
-  it('is refunded in full at once, and the hold stays ended; a paid hold released by its holder gives its money back too', async () => {
+  it('is refunded in full at once (Stripe’s re-delivery finishes what a failure interrupted), and the hold stays ended; a paid hold released by its holder gives its money back too', async () => {
     const clinic = await setUpAroundTheClock(app.baseUrl, {
       pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 2_000 }, deposit: { type: 'fixed', amount: 800 } },
       lifecycle: { reservation: { holdDurationSeconds: 1 } },
     });
     const owner = apiClient(app.baseUrl, clinic.owner.token);
-    const hold = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(12) })).body;
+    const hold = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: inHours(12) })).body;
     const intent = (await owner.post(`/reservations/${hold.id}/payment`, {})).body;
     await eventually(() => owner.get(`/reservations/${hold.id}`), (r) => r.body.status === 'expired');
 
+    // Stripe cannot be reached for the refund: the event is answered with an error, so Stripe sends it again,
+    // and the re-delivery finishes the work.
+    failNextRefund = true;
+    expect((await sendStripeEvent(app, { id: 'evt_too_late', type: 'payment_intent.succeeded', paymentIntent: { id: intent.paymentIntentId } })).status).toBe(500);
+    expect(await app.db('payment_transactions').where({ reservationId: hold.id, kind: 'refund' })).toHaveLength(0);
     expect((await sendStripeEvent(app, { id: 'evt_too_late', type: 'payment_intent.succeeded', paymentIntent: { id: intent.paymentIntentId } })).status).toBe(200);
     const rows = await app.db('payment_transactions').where({ reservationId: hold.id }).orderBy('created_at');
     expect(rows.map((r: { kind: string; status: string; amount: number }) => [r.kind, r.status, r.amount])).toEqual([
@@ -209,7 +224,7 @@ describe('a payment that arrives after its hold ended', () => {
     ]);
     expect((await owner.get(`/reservations/${hold.id}`)).body.status).toBe('expired');
 
-    const paidThenReleased = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: hoursFromNow(13) })).body;
+    const paidThenReleased = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: inHours(13) })).body;
     const paidIntent = (await owner.post(`/reservations/${paidThenReleased.id}/payment`, {})).body;
     await sendStripeEvent(app, { id: 'evt_paid_then_released', type: 'payment_intent.succeeded', paymentIntent: { id: paidIntent.paymentIntentId } });
     await eventually(() => owner.get(`/reservations/${paidThenReleased.id}`), (r) => r.body.live?.payment?.status === 'paid', 5_000);

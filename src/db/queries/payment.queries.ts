@@ -88,10 +88,14 @@ export async function listPayments(db: Knex, subject: { bookingId: string; reser
     .orderBy(['created_at', 'id']);
 }
 
-/** Remembers a Stripe event; false when it was handled before (Stripe re-delivers). */
-export async function rememberStripeEvent(db: Knex, event: { id: string; type: string }): Promise<boolean> {
-  const inserted = await db('stripe_events').insert(event).onConflict('id').ignore().returning('id');
-  return inserted.length > 0;
+/** Whether a Stripe event was handled to the end before (Stripe re-delivers). */
+export async function stripeEventHandled(db: Knex, eventId: string): Promise<boolean> {
+  return (await db('stripe_events').where({ id: eventId }).first('id')) !== undefined;
+}
+
+/** Remembers a Stripe event as handled to the end. */
+export async function rememberStripeEvent(db: Knex, event: { id: string; type: string }): Promise<void> {
+  await db('stripe_events').insert(event).onConflict('id').ignore();
 }
 
 /** A ledger row as events and the API show it (no internal keys). */
