@@ -3,6 +3,7 @@ import { recordBookingEvent } from '../src/db/queries/domain-event.queries';
 import { collectedPayments, paymentView, recordPaymentIntent, recordRefund, savedCard } from '../src/db/queries/payment.queries';
 import { noShowChargeAmount } from '../src/domain/cancellation/no-show-charge';
 import { refundUnclaimedHoldPayments } from '../src/payments/unclaimed-payments';
+import { bookingTerms } from '../src/db/queries/service-template.queries';
 import { DomainError } from '../src/domain/shared/errors';
 import type { PaymentGateway } from '../src/payments/stripe-gateway';
 import type { EventDispatcher } from '../temporal/commands/event-dispatch';
@@ -20,6 +21,9 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
     if (!gateway) throw new DomainError('PAYMENTS_UNAVAILABLE', 'Payments are not set up on this platform (STRIPE_SECRET_KEY).');
     return gateway;
   };
+
+  /** What was collected for a booking (its hold's payments that succeeded), in minor units. */
+  const collected = async (subject: { bookingId: string; reservationId: string | null }) => (await collectedPayments(db, subject)).reduce((sum, payment) => sum + payment.amount, 0);
 
   /**
    * Charges the card saved with the booking's payment, off-session, keyed by booking, reason and change;
@@ -69,7 +73,7 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
 
     /** How much was collected for a booking (its hold's payments that succeeded), in minor units. */
     async collectedAmount(input: { bookingId: string; reservationId: string | null }): Promise<number> {
-      return (await collectedPayments(db, input)).reduce((sum, payment) => sum + payment.amount, 0);
+      return collected(input);
     },
 
     /** Charges the client's saved card for something owed after the fact (a reschedule fee); see `charge` below. */
@@ -79,15 +83,8 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
 
     /** Charges a client who did not show up what the template's no-show policy says, less what they paid already. */
     async chargeNoShow(input: { bookingId: string; reservationId: string | null; dedupeKey: string }): Promise<void> {
-      const booking = await db('bookings as b')
-        .join('service_template_versions as v', function joinVersion() {
-          this.on('v.service_template_id', 'b.service_template_id').andOn('v.version', 'b.service_template_version');
-        })
-        .where('b.id', input.bookingId)
-        .first('b.price_quote', 'v.definition');
-      const policy = (booking?.definition?.cancellation?.noShowPolicy?.clientCharge ?? {}) as { chargeBps?: number; maxAmount?: number };
-      const collected = (await collectedPayments(db, input)).reduce((sum, payment) => sum + payment.amount, 0);
-      const amount = noShowChargeAmount({ valueAmount: booking?.priceQuote?.totalAmount ?? 0, collectedAmount: collected, chargeBps: policy.chargeBps ?? 0, maxAmount: policy.maxAmount });
+      const terms = await bookingTerms(db, input.bookingId);
+      const amount = noShowChargeAmount({ valueAmount: terms?.priceQuote?.totalAmount ?? 0, collectedAmount: await collected(input), ...(terms?.rules.noShowCharge ?? { chargeBps: 0 }) });
       if (amount > 0) await charge({ ...input, amount, reason: 'no_show' });
     },
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { findEvent } from '../src/db/queries/domain-event.queries';
-import { disableSubscription, markDeliveryDead, recordAttempt, signingSecrets, type DeliveryRecord, type RetryConfig, type SubscriptionRecord } from '../src/db/queries/webhook.queries';
+import { disableSubscription, markDeliveryDead, recordAttempt, type DeliveryRecord, type RetryConfig, type SubscriptionRecord } from '../src/db/queries/webhook.queries';
+import { signingSecrets } from '../src/domain/events/webhook-subscription';
 import { sendWebhookRequest } from '../src/webhooks/http-sender';
 import { signWebhook } from '../src/webhooks/signing';
 import { WebhookTargetRefused, type EgressPolicy, type Resolver } from '../src/webhooks/ssrf-guard';

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { ensureHandlerRun, handlersForEvent } from '../../src/db/queries/automation.queries';
 import { markDispatched, undispatchedEvents, type DomainEventRecord } from '../../src/db/queries/domain-event.queries';
-import { ensureDelivery, listSubscriptions, subscriptionWants } from '../../src/db/queries/webhook.queries';
+import { ensureDelivery, listSubscriptions } from '../../src/db/queries/webhook.queries';
+import { subscriptionWants } from '../../src/domain/events/webhook-subscription';
 import { judgeHandlers, type BookingFacts } from '../../src/domain/automation/handler-matching';
 import type { TemporalGateway } from '../client';
 import { handlerRunWorkflowId, startHandlerRun, startWebhookDelivery } from './automation.commands';

@@ -1,9 +1,7 @@
-import { addMember, addTemplate, bookAt, setUpAroundTheClock, type Clinic } from '../support/builders';
+import { addMember, addTemplate, bookAt, type Clinic, inHours, setUpAroundTheClock } from '../support/builders';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const hoursFromNow = (hours: number) => new Date(Math.ceil((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
 
 describe('event handlers: conditions decide, the dry run tells in advance, the run log shows what happened', () => {
   let app: TestApp;
@@ -29,7 +27,7 @@ describe('event handlers: conditions decide, the dry run tells in advance, the r
       priority: 1,
     });
     const client = await addMember(app.baseUrl, clinic, 'client', 'Hana Handled');
-    const booking = await bookAt(apiClient(app.baseUrl, client.token), clinic, hoursFromNow(5));
+    const booking = await bookAt(apiClient(app.baseUrl, client.token), clinic, inHours(5));
 
     const dryRun = await admin.post(`/organizations/${clinic.orgId}/event-handlers/dry-run`, { type: 'booking.cancelled', bookingId: booking.id });
     expect(dryRun.body.handlers.map((h: { key: string; fires: boolean; why: string }) => [h.key, h.fires, h.why])).toEqual([
@@ -52,8 +50,8 @@ describe('event handlers: conditions decide, the dry run tells in advance, the r
         eventHandlers: [{ id: 'no-rush', trigger: { event: 'booking.created', conditions: [{ field: 'booking.startTime', operator: 'within_hours', value: 2 }] }, actions: [{ type: 'update_booking', config: { status: 'cancelled', reason: 'needs two hours notice' } }] }],
       },
     });
-    const rushed = await bookAt(admin, clinic, hoursFromNow(1), templateId);
-    const planned = await bookAt(admin, clinic, hoursFromNow(30), templateId);
+    const rushed = await bookAt(admin, clinic, inHours(1), templateId);
+    const planned = await bookAt(admin, clinic, inHours(30), templateId);
     const cancelled = await eventually(() => admin.get(`/bookings/${rushed.id}`), (r) => r.body.status === 'cancelled');
     expect(cancelled.body.cancellation).toMatchObject({ cancelledBy: `automation:${templateId}@v1#no-rush`, reason: 'needs two hours notice', refund: { basis: 'cancelled_by_business' } });
     expect((await admin.get(`/bookings/${planned.id}`)).body.status).toBe('confirmed');
@@ -77,8 +75,8 @@ describe('automation rules run from Temporal Schedules (the spec’s two example
     const clinic = await setUpAroundTheClock(app.baseUrl, { lifecycle: { confirmation: { sendConfirmationEmail: false } } });
     const admin = apiClient(app.baseUrl, clinic.owner.token);
     const client = await addMember(app.baseUrl, clinic, 'client', 'Tim Tomorrow');
-    const tomorrow = await bookAt(apiClient(app.baseUrl, client.token), clinic, hoursFromNow(20));
-    const later = await bookAt(apiClient(app.baseUrl, client.token), clinic, hoursFromNow(72));
+    const tomorrow = await bookAt(apiClient(app.baseUrl, client.token), clinic, inHours(20));
+    const later = await bookAt(apiClient(app.baseUrl, client.token), clinic, inHours(72));
 
     const rule = await admin.post(`/organizations/${clinic.orgId}/automation-rules`, {
       name: 'Send 24-hour reminder',
@@ -109,8 +107,8 @@ describe('automation rules run from Temporal Schedules (the spec’s two example
   it('auto-cancels under-booked classes at noon: fewer participants than the template’s minimum', async () => {
     const clinic = await setUpAroundTheClock(app.baseUrl, { type: 'class', capacity: { type: 'group', group: { minParticipants: 3, maxParticipants: 10 } } });
     const admin = apiClient(app.baseUrl, clinic.owner.token);
-    const thin = await bookAt(admin, clinic, hoursFromNow(26));
-    const full = await bookAt(admin, clinic, hoursFromNow(50));
+    const thin = await bookAt(admin, clinic, inHours(26));
+    const full = await bookAt(admin, clinic, inHours(50));
     for (const email of ['a@example.com', 'b@example.com']) await admin.post(`/bookings/${full.id}/participants`, { email, role: 'guest' });
 
     expect((await admin.post(`/organizations/${clinic.orgId}/automation-rules`, { name: 'No zone', cron: '0 12 * * *', actions: [{ type: 'notify_admin' }] })).body.error.details.fields).toEqual([expect.objectContaining({ path: 'timezone' })]);

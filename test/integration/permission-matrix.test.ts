@@ -1,15 +1,8 @@
 import { endpoints } from '../../src/http/openapi/endpoints';
 import { request, type ApiResponse } from '../support/http-client';
-import {
-  buildWorld,
-  mapLimit,
-  principalLabel,
-  principals,
-  snapshot,
-  type Principal,
-  type TableState,
-  type World,
-} from '../support/permission-fixtures';
+import { mapLimit, principalLabel, principals, type Principal } from '../support/permission-fixtures';
+import { buildWorld, type World } from '../support/permission-world';
+import { snapshot, type TableState } from '../support/permission-snapshot';
 import { TABLE } from '../support/permission-table';
 import { Y, N, F, type Req, type Variant } from '../support/permission-variants';
 import { startTestApp, type TestApp } from '../support/test-app';

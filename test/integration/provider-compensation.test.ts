@@ -1,8 +1,6 @@
-import { addMember, bookAt, setUpAroundTheClock, type Clinic } from '../support/builders';
+import { addMember, bookAt, type Clinic, inHours, setUpAroundTheClock } from '../support/builders';
 import { apiClient, signUp } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-const hoursFromNow = (hours: number) => new Date(Math.ceil((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
 
 describe('providers see their cancellation pay and their timesheet', () => {
   let app: TestApp;
@@ -34,13 +32,13 @@ describe('providers see their cancellation pay and their timesheet', () => {
   const period = () => `from=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}`;
 
   it('a late client cancellation, the business calling one off and a no-show each owe the provider its share of the quoted price; manual payments join them', async () => {
-    const late = await bookAt(client, clinic, hoursFromNow(5));
+    const late = await bookAt(client, clinic, inHours(5));
     await client.delete(`/bookings/${late.id}`, { reason: 'sick' });
-    const early = await bookAt(client, clinic, hoursFromNow(48));
+    const early = await bookAt(client, clinic, inHours(48));
     await client.delete(`/bookings/${early.id}`, { reason: 'plans changed' });
-    const calledOff = await bookAt(client, clinic, hoursFromNow(6));
+    const calledOff = await bookAt(client, clinic, inHours(6));
     await owner.delete(`/bookings/${calledOff.id}`, { reason: 'room flooded' });
-    const missed = await bookAt(client, clinic, hoursFromNow(7));
+    const missed = await bookAt(client, clinic, inHours(7));
     await owner.post(`/bookings/${missed.id}/no-show`, {});
     const backup = await owner.post(`/bookings/${missed.id}/compensation`, { amount: 1_500, note: 'stood by for a walk-in' });
     expect(backup.status).toBe(201);
@@ -57,7 +55,7 @@ describe('providers see their cancellation pay and their timesheet', () => {
   });
 
   it('the timesheet lists the bookings the provider worked, and a provider sees no other provider', async () => {
-    const worked = await bookAt(client, clinic, hoursFromNow(9));
+    const worked = await bookAt(client, clinic, inHours(9));
     await owner.post(`/bookings/${worked.id}/check-in`, {});
     await owner.post(`/bookings/${worked.id}/complete`, {});
     const sheet = await provider.get(`/providers/${clinic.providerId}/timesheets?${period()}`);

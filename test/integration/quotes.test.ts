@@ -14,19 +14,15 @@ describe('quotes: the price of a slot, line by line, kept with the hold and the 
     clinic = await setUpClinic(app.baseUrl);
     owner = apiClient(app.baseUrl, clinic.owner.token);
     client = apiClient(app.baseUrl, (await addMember(app.baseUrl, clinic, 'client')).token);
-    templateId = await addTemplate(app.baseUrl, clinic, {
-      name: 'Massage',
-      pricing: {
-        model: 'fixed',
-        currency: 'EUR',
-        fixedPrice: { amount: 5_000 },
-        taxConfiguration: { taxRateBps: 1_900, taxInclusive: false },
-        deposit: { type: 'percentage', percentageBps: 2_000, refundDeadlineHours: 24 },
-        upsells: [{ id: 'hot-stones', name: 'Hot stones', type: 'service_addon', price: { amount: 300 }, inventory: { quantityAvailable: 1 } }],
-      },
-    });
+    templateId = await massage('Massage', { deposit: { type: 'percentage', percentageBps: 2_000, refundDeadlineHours: 24 } });
   });
   afterAll(() => app.stop());
+
+  /** A 50 € massage with 19 % tax on top and one hot-stones add-on in stock. */
+  function massage(name: string, pricing: Record<string, unknown> = {}) {
+    const upsells = [{ id: 'hot-stones', name: 'Hot stones', type: 'service_addon', price: { amount: 300 }, inventory: { quantityAvailable: 1 } }];
+    return addTemplate(app.baseUrl, clinic, { name, pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 5_000 }, taxConfiguration: { taxRateBps: 1_900, taxInclusive: false }, upsells, ...pricing } });
+  }
 
   const order = (startsAt: string, extra: Record<string, unknown> = {}) => ({ serviceTemplateId: templateId, bookableId: clinic.providerId, startsAt, ...extra });
 
@@ -67,16 +63,7 @@ describe('quotes: the price of a slot, line by line, kept with the hold and the 
 
   it('a booking keeps the quote it was made with, the stock it took is gone for others until it is cancelled, and repricing the template does not change it', async () => {
     // Paid at the venue: no deposit, so the one-step booking needs no payment first.
-    templateId = await addTemplate(app.baseUrl, clinic, {
-      name: 'Massage, pay at the venue',
-      pricing: {
-        model: 'fixed',
-        currency: 'EUR',
-        fixedPrice: { amount: 5_000 },
-        taxConfiguration: { taxRateBps: 1_900, taxInclusive: false },
-        upsells: [{ id: 'hot-stones', name: 'Hot stones', type: 'service_addon', price: { amount: 300 }, inventory: { quantityAvailable: 1 } }],
-      },
-    });
+    templateId = await massage('Massage, pay at the venue');
     const booked = await client.post('/bookings', order(mondayAt('13:00'), { upsells: [{ id: 'hot-stones' }] }));
     expect(booked.status).toBe(201);
     expect(booked.body.price).toMatchObject({ totalAmount: 6_307, lines: expect.arrayContaining([expect.objectContaining({ code: 'upsell:hot-stones', quantity: 1 })]) });

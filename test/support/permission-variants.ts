@@ -1,32 +1,7 @@
 import { signUp, type ApiResponse } from './http-client';
-import {
-  addMembership,
-  approvalTemplate,
-  bookAndProgress,
-  book,
-  automationRuleBody,
-  payingTemplate,
-  bookWithCancellationRequest,
-  bookWithObserver,
-  cancellationApprovalTemplate,
-  createAutomationRuleRow,
-  createEventHandlerRow,
-  createSubscription,
-  eventHandlerBody,
-  subscriptionWithDeadDelivery,
-  createApiKey,
-  createAsset,
-  createBlock,
-  createLocation,
-  createOrganization,
-  createOverride,
-  createProvider,
-  createTemplate,
-  hold,
-  unique,
-  type Principal,
-  type World,
-} from './permission-fixtures';
+import { unique, type Principal } from './permission-fixtures';
+import { addMembership, approvalTemplate, bookAndProgress, book, automationRuleBody, payingTemplate, bookWithCancellationRequest, bookWithObserver, cancellationApprovalTemplate, createAutomationRuleRow, createEventHandlerRow, createSubscription, eventHandlerBody, subscriptionWithDeadDelivery, createApiKey, createAsset, createBlock, createLocation, createOrganization, createOverride, createProvider, createTemplate, hold } from './permission-rows';
+import { type World } from './permission-world';
 import type { TestApp } from './test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { eventContext, fillPlaceholders, judgeHandlers, type HandlerDefinition } from '../../src/domain/automation/handler-matching';
-import { subscriptionWants } from '../../src/db/queries/webhook.queries';
+import { subscriptionWants } from '../../src/domain/events/webhook-subscription';
 import { retryDelayMs } from '../../workflows/webhooks/webhook-delivery.contract';
 
 const now = new Date('2030-03-04T08:00:00Z');

@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BookingRules } from '../booking/booking.contract';
 import type { HoldRequestFields } from '../../src/domain/reservation/hold-claim';
 import type { ReservationWorkflowStatus } from '../../src/domain/reservation/reservation-status';
+import type { PaymentTerms } from '../../src/domain/pricing/payment-terms';
 
 /** What the API hands the reservation workflow when a client asks to hold a slot. Times are ISO-8601 UTC. */
 export interface ReservationInput extends HoldRequestFields {
@@ -30,13 +31,6 @@ export interface ReservationView {
   extensions?: number;
   /** Where its payment is, for holds that need one. */
   payment?: { status: 'awaiting' | 'requested' | 'paid' | 'failed'; amount: number; currency: string; kind: 'deposit' | 'full' } | null;
-}
-
-/** What a hold must be paid before it is confirmed: a deposit or the full price, in minor units. */
-export interface PaymentTerms {
-  amount: number;
-  currency: string;
-  kind: 'deposit' | 'full';
 }
 
 /** A payment intent made for a hold: the client pays it with Stripe (e.g. Stripe.js with the client secret). */

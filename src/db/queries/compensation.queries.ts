@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CompensationDue, ProviderCompensationRules } from '../../domain/compensation/provider-compensation';
 import { newId } from '../../ids';
+import { bookingTerms } from './service-template.queries';
 
 /** A provider's compensation ledger row. */
 export interface CompensationRecord {
@@ -16,19 +17,6 @@ export interface CompensationRecord {
   createdAt: Date;
 }
 
-/** The compensation rules of a template version's cancellation block (defaults: the business pays in full, nothing else). */
-export function compensationRules(cancellation: unknown): ProviderCompensationRules {
-  const block = (cancellation ?? {}) as {
-    providerCompensation?: { whenClientCancels?: { tiers?: ProviderCompensationRules['whenClientCancels']['tiers'] }; whenOrganizationCancels?: ProviderCompensationRules['whenOrganizationCancels'] };
-    noShowPolicy?: { providerCompensationBps?: number };
-  };
-  return {
-    whenClientCancels: { tiers: block.providerCompensation?.whenClientCancels?.tiers ?? [] },
-    whenOrganizationCancels: block.providerCompensation?.whenOrganizationCancels ?? { fullCompensation: true },
-    noShowBps: block.noShowPolicy?.providerCompensationBps ?? 0,
-  };
-}
-
 /**
  * Records what a booking's providers are owed, inside the transaction that cancelled it or marked it a
  * no-show: `decide` gets the template version's rules and the booking's quoted total (what the
@@ -40,21 +28,16 @@ export async function recordCompensation(
   booking: { id: string; actor: string; dedupeKey: string },
   decide: (rules: ProviderCompensationRules, expectedAmount: number) => CompensationDue | null,
 ): Promise<void> {
-  const row = await trx('bookings as b')
-    .join('service_template_versions as v', function joinVersion() {
-      this.on('v.service_template_id', 'b.service_template_id').andOn('v.version', 'b.service_template_version');
-    })
-    .where('b.id', booking.id)
-    .first('b.organization_id', 'b.price_quote', 'v.definition');
-  if (!row) return;
-  const quote = row.priceQuote as { totalAmount?: number; currency?: string | null } | null;
-  const due = decide(compensationRules(row.definition?.cancellation), quote?.totalAmount ?? 0);
+  const terms = await bookingTerms(trx, booking.id);
+  if (!terms) return;
+  const quote = terms.priceQuote;
+  const due = decide(terms.rules.providerCompensation, quote?.totalAmount ?? 0);
   if (!due) return;
   const providers: string[] = await trx('booking_bookables as bb').join('bookables as k', 'k.id', 'bb.bookable_id').where({ 'bb.booking_id': booking.id, 'k.type': 'provider' }).orderBy('k.id').pluck('k.id');
   const share = Math.floor(due.amount / Math.max(1, providers.length));
   const rows = providers.map((providerId, i) => ({
     id: newId('compensation'),
-    organizationId: row.organizationId,
+    organizationId: terms.organizationId,
     providerId,
     bookingId: booking.id,
     reason: due.reason,

@@ -9,6 +9,7 @@ import type { NotificationRules } from '../../domain/notifications/notification-
 import type { RefundRules } from '../../domain/cancellation/refund-decision';
 import { defaultTimerRules, type TimerRules } from '../../domain/booking/lifecycle-timers';
 import type { NoShowBanRules } from '../../domain/booking/no-show-ban';
+import type { ProviderCompensationRules } from '../../domain/compensation/provider-compensation';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ServiceTemplateModel } from '../models/service-template.model';
@@ -185,7 +186,7 @@ export async function listServiceTemplates(
 }
 
 /** The booking rules stored in a template's blocks (validated when the template was written). */
-export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'lifecycle' | 'scheduling' | 'cancellation'>): {
+export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'lifecycle' | 'scheduling' | 'cancellation'> & { pricing?: unknown }): {
   duration: DurationRules;
   reservation: ReservationRules;
   scheduling: SchedulingRules;
@@ -197,19 +198,36 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
   noShowBan: NoShowBanRules | null;
   cancellation: CancellationRules;
   notifications: NotificationRules;
+  /** Holds must be paid (the quote's dueNowAmount) before they are confirmed. */
+  paymentFirst: boolean;
+  /** What a client who does not show up is charged (noShowPolicy.clientCharge). */
+  noShowCharge: { chargeBps: number; maxAmount?: number };
+  providerCompensation: ProviderCompensationRules;
 } {
   const lifecycle = template.lifecycle as {
     reservation?: Partial<ReservationRules>;
     checkIn?: Partial<CheckInRules> & { requireCheckIn?: boolean };
-    confirmation?: { autoConfirm?: boolean; approvalDeadlineSeconds?: number; sendConfirmationEmail?: boolean };
+    confirmation?: { autoConfirm?: boolean; approvalDeadlineSeconds?: number; sendConfirmationEmail?: boolean; requirePayment?: boolean; requireDeposit?: boolean };
     completion?: { autoComplete?: boolean; autoCompleteAfterMinutes?: number };
     reminders?: ReminderRule[];
     followUp?: { sendReviewRequest?: boolean; reviewRequestDelaySeconds?: number };
   };
   const cancellation = (template.cancellation ?? {}) as Partial<RescheduleRules> &
     Partial<CancellationRules> & { rescheduleFeeAmount?: number } &
-    Partial<RefundRules> & { noShowPolicy?: { autoMarkNoShow?: boolean; markNoShowAfterMinutes?: number; trackNoShows?: boolean; maxNoShowsBeforeBan?: number; banDurationDays?: number } };
+    Partial<RefundRules> & {
+      noShowPolicy?: {
+        autoMarkNoShow?: boolean;
+        markNoShowAfterMinutes?: number;
+        trackNoShows?: boolean;
+        maxNoShowsBeforeBan?: number;
+        banDurationDays?: number;
+        clientCharge?: { chargeBps?: number; maxAmount?: number };
+        providerCompensationBps?: number;
+      };
+    };
   const noShow = cancellation.noShowPolicy ?? {};
+  const providerCompensation = (cancellation as { providerCompensation?: Partial<ProviderCompensationRules> }).providerCompensation;
+  const confirmation = lifecycle.confirmation ?? {};
   const checkIn = { ...defaultCheckInRules, ...pick(lifecycle.checkIn ?? {}, ['enabled', 'openMinutesBefore', 'closeMinutesAfter', 'allowEarlyCheckIn']) };
   return {
     duration: template.duration as unknown as DurationRules,
@@ -231,6 +249,13 @@ export function templateRules(template: Pick<TemplateDefinition, 'duration' | 'l
       reminders: lifecycle.reminders ?? [],
       reviewRequestDelaySeconds: lifecycle.followUp?.sendReviewRequest ? (lifecycle.followUp.reviewRequestDelaySeconds ?? 24 * 3600) : null,
     },
+    paymentFirst: confirmation.requirePayment === true || confirmation.requireDeposit === true || (template.pricing as { deposit?: { required?: boolean } } | undefined)?.deposit?.required === true,
+    noShowCharge: { chargeBps: noShow.clientCharge?.chargeBps ?? 0, ...(noShow.clientCharge?.maxAmount !== undefined ? { maxAmount: noShow.clientCharge.maxAmount } : {}) },
+    providerCompensation: {
+      whenClientCancels: { tiers: providerCompensation?.whenClientCancels?.tiers ?? [] },
+      whenOrganizationCancels: providerCompensation?.whenOrganizationCancels ?? { fullCompensation: true },
+      noShowBps: noShow.providerCompensationBps ?? 0,
+    },
     noShowBan: noShow.trackNoShows && noShow.maxNoShowsBeforeBan && noShow.banDurationDays ? { maxNoShows: noShow.maxNoShowsBeforeBan, banDays: noShow.banDurationDays } : null,
   };
 }
@@ -247,4 +272,15 @@ function noShowTimer(noShow: { autoMarkNoShow?: boolean; markNoShowAfterMinutes?
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
   return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]])) as Partial<Pick<T, K>>;
+}
+
+/** A booking's template version (the rules it was made under) and its quoted price. */
+export async function bookingTerms(db: Knex | Knex.Transaction, bookingId: string): Promise<{ organizationId: string; priceQuote: { totalAmount?: number; currency?: string | null } | null; rules: ReturnType<typeof templateRules> } | undefined> {
+  const row = await db('bookings as b')
+    .join('service_template_versions as v', function joinVersion() {
+      this.on('v.service_template_id', 'b.service_template_id').andOn('v.version', 'b.service_template_version');
+    })
+    .where('b.id', bookingId)
+    .first('b.organization_id', 'b.price_quote', 'v.definition');
+  return row ? { organizationId: row.organizationId, priceQuote: row.priceQuote, rules: templateRules(row.definition) } : undefined;
 }

@@ -1,19 +1,12 @@
 import type { Knex } from 'knex';
 import { newId } from '../../ids';
-import type { DomainEventRecord } from './domain-event.queries';
+import type { SubscriptionFilter } from '../../domain/events/webhook-subscription';
 
 /** How often and how patiently a subscription's deliveries are retried (spec §4.2 retryConfig). */
 export interface RetryConfig {
   maxRetries: number;
   retryDelayMs: number;
   backoffMultiplier: number;
-}
-
-/** Which events of the organization a subscription receives, beyond their types. */
-export interface SubscriptionFilter {
-  states?: string[];
-  locations?: string[];
-  serviceTemplates?: string[];
 }
 
 /** A webhook subscription as stored (the secrets never leave through the API except when made). */
@@ -82,22 +75,6 @@ export async function rotateSecret(db: Knex, organizationId: string, id: string,
 /** Turns a subscription off and says why (e.g. the receiver answered 410 Gone). */
 export async function disableSubscription(db: Knex, id: string, reason: string): Promise<void> {
   await db('webhook_subscriptions').where({ id }).update({ enabled: false, disabledReason: reason, updatedAt: db.fn.now() });
-}
-
-/** The secrets that sign now: the current one, and the previous one during a rotation's overlap. */
-export function signingSecrets(subscription: SubscriptionRecord, now: Date): string[] {
-  const overlap = subscription.previousSecret && subscription.previousSecretExpiresAt && subscription.previousSecretExpiresAt > now;
-  return overlap ? [subscription.secret, subscription.previousSecret!] : [subscription.secret];
-}
-
-/** Whether a subscription wants an event: its type, then the filter's states, locations and templates. */
-export function subscriptionWants(subscription: Pick<SubscriptionRecord, 'events' | 'filter' | 'enabled'>, event: Pick<DomainEventRecord, 'type' | 'status' | 'locationId' | 'serviceTemplateId'>): boolean {
-  if (!subscription.enabled || !subscription.events.includes(event.type)) return false;
-  const { states, locations, serviceTemplates } = subscription.filter;
-  if (states?.length && !(event.status && states.includes(event.status))) return false;
-  if (locations?.length && !(event.locationId && locations.includes(event.locationId))) return false;
-  if (serviceTemplates?.length && !(event.serviceTemplateId && serviceTemplates.includes(event.serviceTemplateId))) return false;
-  return true;
 }
 
 /** A delivery of one event to one subscription, with its outcome so far. */

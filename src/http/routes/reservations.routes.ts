@@ -12,7 +12,7 @@ import { findBooking, noShowTimes } from '../../db/queries/booking.queries';
 import type { ReservationModel } from '../../db/models/reservation.model';
 import { derivedId, newId, sameBodyId } from '../../ids';
 import { confirmReservation, extendReservation, liveReservation, releaseReservation, requestHoldPayment, startReservation } from '../../../temporal/commands/reservation.commands';
-import { paymentTermsFor } from './payment-terms';
+import { paymentTerms } from '../../domain/pricing/payment-terms';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { permit, scopeOfRow } from '../middleware/permit';
@@ -69,12 +69,13 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       calendar: { ...bookable.calendar, overrides },
     });
     const quote = await quoteSlot(db, { organizationId: access.organizationId, serviceTemplateId: template.id, pricing: definition.pricing, slot: plan.slot, timezone: plan.timezone, overrides, now, order: input });
-    return { input, access, template, bookable, rules, plan, quote, definition };
+    return { input, access, template, bookable, rules, plan, quote };
   }
 
   // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.
   async function holdSlot(ctx: ParameterizedContext<AppState>): Promise<string> {
-    const { access, template, bookable, rules, plan, quote, definition } = await planAndQuote(ctx);
+    const { access, template, bookable, rules, plan, quote } = await planAndQuote(ctx);
+    const payment = paymentTerms(rules.paymentFirst, quote);
     if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
     const key = ctx.state.idempotencyKey;
     const reservationId = key ? derivedId('reservation', access.actorId, key) : newId('reservation');
@@ -110,7 +111,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       ...(rules.reservation.onExpiry === 'notify_admin' ? { notifyAdminsOnExpiry: true } : {}),
       primaryParticipant: access.userId ? { participantId: sameBodyId('participant', reservationId), userId: access.userId } : null,
       priceQuote: quote,
-      ...paymentTermsFor(definition, quote),
+      ...(payment ? { payment } : {}),
     });
     if (view.status !== 'held') throw new Error(`Reservation ${reservationId} answered ${view.status}`);
     return reservationId;

@@ -3,6 +3,7 @@ import { overrideFor, type DateOverride } from '../../domain/availability/calend
 import type { Slot } from '../../domain/availability/slots';
 import type { PricingRules } from '../../domain/pricing/pricing-rules';
 import { quotePrice, type Quote } from '../../domain/pricing/price-quote';
+import { calendarDayPricing } from '../../domain/pricing/calendar-day-pricing';
 import { localWallClock } from '../../domain/shared/time';
 import { upsellQuantitiesTaken } from '../../db/queries/upsell-stock.queries';
 
@@ -15,11 +16,8 @@ export interface SlotOrder {
 
 /**
  * Prices a planned slot with the template's pricing: wall-clock facts in the bookable's zone, the
- * calendar override of that local day, and upsell stock left after live holds and bookings.
- * A `holiday_pricing` day is a holiday. Its price is the template's own holiday multiplier when the
- * template has one (dynamic pricing with holidayMultiplierBps ≠ ×1: the service's price for holidays
- * is more specific than the calendar's), otherwise the calendar day's multiplier; never both.
- * Demand surge and premium slots are not priced yet (availability does not report them).
+ * calendar override of that local day (calendarDayPricing), and upsell stock left after live holds
+ * and bookings. Demand surge and premium slots are not priced yet (availability does not report them).
  */
 export async function quoteSlot(
   db: Knex,
@@ -27,9 +25,6 @@ export async function quoteSlot(
 ): Promise<Quote> {
   const pricing = request.pricing as PricingRules;
   const { localDate, localWeekday, localTime } = localWallClock(request.slot.start, request.timezone);
-  const override = overrideFor(request.overrides, localDate);
-  const holiday = override?.kind === 'holiday_pricing';
-  const templateHolidayPrice = pricing.model === 'dynamic' && (pricing.dynamicPricing?.holidayMultiplierBps ?? 10_000) !== 10_000;
   const tracked = pricing.upsells.filter((upsell) => upsell.inventory?.trackInventory);
   const taken = tracked.length > 0 ? await upsellQuantitiesTaken(db, request.organizationId, request.serviceTemplateId) : {};
   return quotePrice({
@@ -38,8 +33,7 @@ export async function quoteSlot(
     now: request.now,
     participants: request.order.participants,
     quantity: request.order.quantity,
-    isHoliday: holiday,
-    calendarMultiplierBps: holiday && templateHolidayPrice ? undefined : override?.pricingMultiplierBps,
+    ...calendarDayPricing(pricing, overrideFor(request.overrides, localDate)),
     upsells: request.order.upsells,
     upsellStock: Object.fromEntries(tracked.map((upsell) => [upsell.id, Math.max(0, upsell.inventory!.quantityAvailable - (taken[upsell.id] ?? 0))])),
   });

@@ -17,6 +17,7 @@ import {
 import { DomainError } from '../../domain/shared/errors';
 import { newId } from '../../ids';
 import { newWebhookSecret } from '../../webhooks/signing';
+import { signingSecrets } from '../../domain/events/webhook-subscription';
 import { startWebhookDelivery } from '../../../temporal/commands/automation.commands';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
@@ -28,8 +29,9 @@ import { createWebhookSchema, deliveryListQuerySchema, rotateSecretSchema, updat
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 
 /** A subscription as the API shows it: never its secrets (they are shown once, when made or rotated). */
-function presentSubscription({ secret: _secret, previousSecret, ...subscription }: SubscriptionRecord) {
-  return { ...subscription, rotating: previousSecret !== null && subscription.previousSecretExpiresAt !== null && subscription.previousSecretExpiresAt > new Date() };
+function presentSubscription(record: SubscriptionRecord) {
+  const { secret: _secret, previousSecret: _previous, ...subscription } = record;
+  return { ...subscription, rotating: signingSecrets(record, new Date()).length > 1 };
 }
 
 /** Webhook subscriptions (spec §4.2, §9.1): manage them, rotate secrets, send a test, read and re-drive deliveries. */
