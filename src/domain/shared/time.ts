@@ -96,3 +96,29 @@ export function localWallClock(instant: Date, zone: string): { localDate: string
   if (!local.isValid) throw new RangeError(`Cannot read ${instant.toISOString()} in ${zone}`);
   return { localDate: local.toISODate(), localWeekday: weekdays[local.weekday - 1]!, localTime: local.toFormat('HH:mm') };
 }
+
+/** The zone's UTC offset in minutes at an instant (e.g. 120 for Europe/Berlin in summer). */
+export function zoneOffsetMinutes(instantMs: number, zone: string): number {
+  return IANAZone.create(zone).offset(instantMs);
+}
+
+/**
+ * Every instant at which the wall clock of `zone` shows `minuteOfDay` (0–1439) on `localDate`:
+ * none inside a spring-forward gap (02:30 on the day clocks jump from 02:00 to 03:00), two inside a
+ * fall-back repeat (01:30 on the day clocks go back from 02:00 to 01:00), earlier first; one otherwise.
+ */
+export function wallMinuteInstants(localDate: string, minuteOfDay: number, zone: string): Date[] {
+  const tz = IANAZone.create(zone);
+  const wallMs = Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10))) + minuteOfDay * 60_000;
+  const offsets = new Set([tz.offset(wallMs - 48 * 3_600_000), tz.offset(wallMs + 48 * 3_600_000)]);
+  return [...offsets]
+    .map((offset) => wallMs - offset * 60_000)
+    .filter((instant) => wallMs - tz.offset(instant) * 60_000 === instant)
+    .sort((a, b) => a - b)
+    .map((instant) => new Date(instant));
+}
+
+/** The local date (`YYYY-MM-DD`) of an instant in `zone`. */
+export function localDateOf(instantMs: number, zone: string): string {
+  return new Date(instantMs + zoneOffsetMinutes(instantMs, zone) * 60_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,313 @@
+import { matchesCriteria } from '../../bookables/bookable-criteria';
+import { rankCandidates, explainChoice, type Candidate } from './assignment-strategy';
+import { BookableTimeline } from './bookable-timeline';
+import { cascadeHorizonDays, cascadeOpenings, type CascadeState } from './cascade';
+import type { EngineBookable, EngineRequirement, EngineSlot, RequirementAssignment, SlotRefusal, SlotSearch } from './engine-types';
+import { LocalClock } from './local-clock';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** A requirement's pool: the named bookable (or every match of its criteria) and its substitutes. */
+interface RequirementPool {
+  requirement: EngineRequirement;
+  primary: BookableTimeline[];
+  substitutes: BookableTimeline[];
+}
+
+/**
+ * The slots of a service in [from, to) (spec §2.4, §3.1). Candidate starts come from the calendars
+ * of the first required requirement's bookables (the anchor: usually the provider): each open range's
+ * start, then every slot interval of wall time. A start is offered when every required requirement
+ * can be given `count` distinct bookables that are open for the whole appointment, free for it and
+ * their buffers, within their advance and daily limits, and opened by their cascade; optional
+ * requirements are filled when possible. Several fitting bookables are chosen by the assignment policy.
+ */
+export function findSlots(search: SlotSearch): EngineSlot[] {
+  const engine = new SlotEngine(search);
+  return engine.slots();
+}
+
+/** Whether one exact start (on the grid or not) can be booked, and with which bookables; else why not. */
+export function checkStart(search: SlotSearch, start: Date): EngineSlot | SlotRefusal {
+  const engine = new SlotEngine({ ...search, from: start, to: new Date(start.getTime() + 1) });
+  return engine.evaluate(start.getTime());
+}
+
+class SlotEngine {
+  private readonly timelines = new Map<string, BookableTimeline>();
+  private readonly pools: RequirementPool[];
+  private readonly cascades = new Map<string, Map<number, CascadeState>>();
+  private readonly criteriaCache = new Map<string, boolean>();
+  private readonly offeredPerDay = new Map<string, number>();
+  private readonly serviceDayCounts = new Map<string, Map<string, number>>();
+  private readonly durationMs: number;
+  private readonly intervalMinutes: number;
+
+  constructor(private readonly search: SlotSearch) {
+    const { service } = search;
+    this.durationMs = service.durationMinutes * MINUTE_MS;
+    this.intervalMinutes = service.slotIntervalMinutes ?? service.durationMinutes;
+    const now = search.now.getTime();
+    // Cascades count from now, so their span reaches back to now and forward to their horizon.
+    const horizon = Math.max(...search.bookables.map((b) => (b.calendar?.cascading?.enabled ? now + cascadeHorizonDays(b.calendar.cascading) * DAY_MS : 0)));
+    const spanFrom = Math.min(search.from.getTime(), horizon > 0 ? now : Number.POSITIVE_INFINITY);
+    const spanTo = Math.max(search.to.getTime() + this.durationMs, horizon);
+    const clocks = new Map<string, LocalClock>();
+    for (const bookable of search.bookables) {
+      if (!bookable.calendar) continue;
+      const zone = bookable.calendar.timezone;
+      if (!clocks.has(zone)) clocks.set(zone, new LocalClock(zone));
+      this.timelines.set(bookable.id, new BookableTimeline(bookable, bookable.calendar, clocks.get(zone)!, service, spanFrom, spanTo));
+    }
+    this.pools = search.requirements.map((requirement) => this.poolOf(requirement));
+  }
+
+  private poolOf(requirement: EngineRequirement): RequirementPool {
+    const active = [...this.timelines.values()].filter((t) => t.bookable.facts.status === 'active' && (!requirement.bookableType || t.bookable.facts.type === requirement.bookableType));
+    if (!requirement.specificBookableId) return { requirement, primary: active, substitutes: [] };
+    const named = active.filter((t) => t.bookable.id === requirement.specificBookableId);
+    const namedFacts = this.search.bookables.find((b) => b.id === requirement.specificBookableId)?.facts;
+    const substitution = requirement.substitution;
+    const substitutes =
+      substitution && namedFacts
+        ? active.filter(
+            (t) =>
+              t.bookable.id !== requirement.specificBookableId &&
+              t.bookable.facts.type === namedFacts.type &&
+              (!substitution.requiresSameCategory || t.bookable.facts.categoryId === namedFacts.categoryId) &&
+              substitution.requiresSameTags.every((tag) => t.bookable.facts.tags.includes(tag)),
+          )
+        : [];
+    return { requirement, primary: named, substitutes };
+  }
+
+  slots(): EngineSlot[] {
+    const anchor = this.pools.find((pool) => !pool.requirement.optional);
+    if (!anchor) return [];
+    const from = this.search.from.getTime();
+    const to = this.search.to.getTime();
+    const starts = new Map<number, string>();
+    for (const timeline of [...anchor.primary, ...anchor.substitutes]) {
+      for (const { start } of timeline.grid(this.intervalMinutes)) if (start >= from && start < to && !starts.has(start)) starts.set(start, timeline.clock.zone);
+    }
+    const slots: EngineSlot[] = [];
+    for (const start of [...starts.keys()].sort((a, b) => a - b)) {
+      const result = this.evaluate(start);
+      if ('start' in result) {
+        slots.push(result);
+        const anchorId = result.assignments[0]!.bookableIds[0]!;
+        const key = `${anchorId}|${result.localDate}`;
+        this.offeredPerDay.set(key, (this.offeredPerDay.get(key) ?? 0) + 1);
+      }
+    }
+    return slots;
+  }
+
+  evaluate(start: number): EngineSlot | SlotRefusal {
+    const { service, now } = this.search;
+    const end = start + this.durationMs;
+    const nowMs = now.getTime();
+    const window = service.bookingWindow;
+    if ((window?.opensAt && nowMs < window.opensAt.getTime()) || (window?.closesAt && nowMs >= window.closesAt.getTime())) return { reason: 'booking_closed' };
+    if (start < nowMs + service.minAdvanceMinutes * MINUTE_MS) return { reason: 'too_soon' };
+    if (service.maxAdvanceDays !== undefined && start > nowMs + service.maxAdvanceDays * DAY_MS) return { reason: 'too_far' };
+
+    const used = new Set<string>();
+    const assignments: RequirementAssignment[] = [];
+    let anchorTimeline: BookableTimeline | undefined;
+    let seatsTaken = 0;
+    let premium = false;
+    let multiplier: number | undefined;
+
+    const required = this.pools.filter((pool) => !pool.requirement.optional);
+    const optional = this.pools.filter((pool) => pool.requirement.optional);
+    const ranked = new Map<RequirementPool, Candidate[]>();
+    for (const pool of required) {
+      const free = this.freeCandidates(pool, start, end, pool === required[0]);
+      if (free.candidates.length < pool.requirement.count) return { reason: free.reason ?? 'busy', requirementKey: pool.requirement.key };
+      const localDate = free.candidates[0]!.timeline.clock.localDate(start);
+      ranked.set(pool, this.preferSessions(rankCandidates(free.candidates, this.search.assignment, localDate), start, end));
+    }
+    const matching = matchSeats(required.flatMap((pool) => Array.from({ length: pool.requirement.count }, () => ranked.get(pool)!)));
+    if (!matching) return { reason: 'busy', requirementKey: required[0]?.requirement.key };
+
+    let seat = 0;
+    for (const pool of required) {
+      const chosen = matching.slice(seat, seat + pool.requirement.count);
+      seat += pool.requirement.count;
+      const candidates = ranked.get(pool)!;
+      chosen.forEach((candidate) => used.add(candidate.timeline.bookable.id));
+      anchorTimeline ??= chosen[0]!.timeline;
+      const localDate = chosen[0]!.timeline.clock.localDate(start);
+      assignments.push({
+        requirementKey: pool.requirement.key,
+        bookableIds: chosen.map((c) => c.timeline.bookable.id),
+        optional: false,
+        freeCandidates: candidates.length,
+        reason: explainChoice(candidates, chosen[0]!, this.search.assignment, localDate),
+      });
+      for (const candidate of chosen) {
+        const state = this.cascadeState(candidate.timeline, start);
+        if (state === 'premium') {
+          premium = true;
+          multiplier = Math.max(multiplier ?? 0, candidate.timeline.calendar.cascading?.premium?.pricingMultiplierBps ?? 10_000);
+        }
+      }
+    }
+    if (!anchorTimeline) return { reason: 'busy' };
+    for (const pool of optional) {
+      const free = this.freeCandidates(pool, start, end, false).candidates.filter((c) => !used.has(c.timeline.bookable.id));
+      const localDate = anchorTimeline.clock.localDate(start);
+      const chosen = rankCandidates(free, this.search.assignment, localDate).slice(0, pool.requirement.count);
+      chosen.forEach((candidate) => used.add(candidate.timeline.bookable.id));
+      assignments.push({
+        requirementKey: pool.requirement.key,
+        bookableIds: chosen.map((c) => c.timeline.bookable.id),
+        optional: true,
+        freeCandidates: free.length,
+        reason: chosen.length > 0 ? explainChoice(free, chosen[0]!, this.search.assignment, localDate) : 'none free: the optional requirement is left out',
+      });
+    }
+
+    const localDate = anchorTimeline.clock.localDate(start);
+    if (service.maxBookingsPerDay !== undefined && this.serviceBookingsOn(anchorTimeline.clock, localDate) >= service.maxBookingsPerDay) return { reason: 'daily_limit' };
+    if (service.group) {
+      const check = anchorTimeline.check(start, end);
+      seatsTaken = check.free ? check.seatsTaken : service.group.maxParticipants;
+      if (seatsTaken + (this.search.seats ?? 1) > service.group.maxParticipants) return { reason: 'full' };
+    }
+    const open = anchorTimeline.openMinutesOn(localDate);
+    return {
+      start: new Date(start),
+      end: new Date(end),
+      localDate,
+      timezone: anchorTimeline.clock.zone,
+      assignments,
+      bookableIds: assignments.flatMap((a) => a.bookableIds),
+      rangeType: anchorTimeline.rangeTypeAt(start),
+      premium,
+      ...(multiplier !== undefined ? { pricingMultiplierBps: multiplier } : {}),
+      ...(service.group ? { seatsLeft: service.group.maxParticipants - seatsTaken - (this.search.seats ?? 1) } : {}),
+      utilizationBps: open > 0 ? Math.min(10_000, Math.round((anchorTimeline.bookedMinutesOn(localDate) * 10_000) / open)) : 0,
+    };
+  }
+
+  // Group services: a bookable already running this session at this start is filled before another opens one.
+  private preferSessions(ranked: Candidate[], start: number, end: number): Candidate[] {
+    if (!this.search.service.group) return ranked;
+    const inSession = (c: Candidate) => {
+      const check = c.timeline.check(start, end);
+      return check.free && check.seatsTaken > 0;
+    };
+    return [...ranked.filter(inSession), ...ranked.filter((c) => !inSession(c))];
+  }
+
+  /** The pool's bookables that can take the appointment at `start`, or why none can. */
+  private freeCandidates(pool: RequirementPool, start: number, end: number, isAnchor: boolean): { candidates: Candidate[]; reason?: SlotRefusal['reason'] } {
+    const candidates: Candidate[] = [];
+    let reason: SlotRefusal['reason'] | undefined;
+    const consider = (timeline: BookableTimeline, substitute: boolean) => {
+      const problem = this.problemOf(pool.requirement, timeline, start, end, isAnchor);
+      if (problem) reason = reason === undefined || rank(problem) > rank(reason) ? problem : reason;
+      else candidates.push({ timeline, substitute });
+    };
+    for (const timeline of pool.primary) consider(timeline, false);
+    if (candidates.length < pool.requirement.count) for (const timeline of pool.substitutes) consider(timeline, true);
+    return { candidates, reason };
+  }
+
+  private problemOf(requirement: EngineRequirement, timeline: BookableTimeline, start: number, end: number, isAnchor: boolean): SlotRefusal['reason'] | null {
+    const { bookable, calendar, clock } = timeline;
+    const nowMs = this.search.now.getTime();
+    const localDate = clock.localDate(start);
+    if (requirement.criteria && !this.matches(bookable, requirement, localDate)) return 'busy';
+    if (!timeline.fits(start, end)) return 'outside_hours';
+    if (start < nowMs + (calendar.minAdvanceMinutes ?? 0) * MINUTE_MS) return 'too_soon';
+    if (calendar.maxAdvanceDays !== undefined && start > nowMs + calendar.maxAdvanceDays * DAY_MS) return 'too_far';
+    const dailyLimit = Math.min(calendar.maxBookingsPerDay ?? Infinity, bookable.maxDailyBookings ?? Infinity);
+    if (timeline.bookingsOn(localDate) >= dailyLimit) return 'daily_limit';
+    if (isAnchor && calendar.maxSlotsPerDay !== undefined && (this.offeredPerDay.get(`${bookable.id}|${localDate}`) ?? 0) >= calendar.maxSlotsPerDay) return 'daily_limit';
+    if (!timeline.check(start, end).free) return 'busy';
+    if (calendar.cascading?.enabled && this.cascadeState(timeline, start) === undefined) return 'not_open_yet';
+    return null;
+  }
+
+  private matches(bookable: EngineBookable, requirement: EngineRequirement, localDate: string): boolean {
+    const key = `${requirement.key}|${bookable.id}|${localDate}`;
+    let matched = this.criteriaCache.get(key);
+    if (matched === undefined) {
+      matched = matchesCriteria(bookable.facts, requirement.criteria!, localDate);
+      this.criteriaCache.set(key, matched);
+    }
+    return matched;
+  }
+
+  private cascadeState(timeline: BookableTimeline, start: number): CascadeState | undefined {
+    const config = timeline.calendar.cascading;
+    if (!config?.enabled) return 'open';
+    let openings = this.cascades.get(timeline.bookable.id);
+    if (openings === undefined) {
+      const now = this.search.now.getTime();
+      const starts = timeline
+        .grid(this.intervalMinutes)
+        .filter(({ start: s }) => s >= now)
+        .map(({ start: s }) => ({ start: s, free: timeline.fits(s, s + this.durationMs) && timeline.check(s, s + this.durationMs).free }));
+      openings = cascadeOpenings(config, starts, now);
+      this.cascades.set(timeline.bookable.id, openings);
+    }
+    return openings.get(start);
+  }
+
+  private serviceBookingsOn(clock: LocalClock, localDate: string): number {
+    let counts = this.serviceDayCounts.get(clock.zone);
+    if (!counts) {
+      counts = new Map();
+      for (const start of this.search.service.bookingStarts) {
+        const day = clock.localDate(start.getTime());
+        counts.set(day, (counts.get(day) ?? 0) + 1);
+      }
+      this.serviceDayCounts.set(clock.zone, counts);
+    }
+    return counts.get(localDate) ?? 0;
+  }
+}
+
+// When candidates fail for different reasons, the most specific one is reported.
+const reasonOrder: Array<SlotRefusal['reason']> = ['outside_hours', 'too_soon', 'too_far', 'not_open_yet', 'daily_limit', 'busy'];
+function rank(reason: SlotRefusal['reason']): number {
+  return reasonOrder.indexOf(reason);
+}
+
+/**
+ * Gives each seat (one per bookable a requirement needs) a distinct candidate, trying candidates in
+ * their ranked order and moving an earlier seat to its next choice when that frees a candidate
+ * (augmenting paths), so a full assignment is found whenever one exists. Null when none exists.
+ */
+function matchSeats(seats: Candidate[][]): Candidate[] | null {
+  const holder = new Map<string, number>();
+  const assigned: Array<Candidate | undefined> = new Array(seats.length);
+  const tryAssign = (seat: number, visited: Set<string>): boolean => {
+    // A candidate nobody holds yet, best first; only then move another seat to make room.
+    const unheld = seats[seat]!.find((candidate) => !holder.has(candidate.timeline.bookable.id) && !visited.has(candidate.timeline.bookable.id));
+    if (unheld) {
+      holder.set(unheld.timeline.bookable.id, seat);
+      assigned[seat] = unheld;
+      return true;
+    }
+    for (const candidate of seats[seat]!) {
+      const id = candidate.timeline.bookable.id;
+      if (visited.has(id)) continue;
+      visited.add(id);
+      const current = holder.get(id);
+      if (current === undefined || tryAssign(current, visited)) {
+        holder.set(id, seat);
+        assigned[seat] = candidate;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let seat = 0; seat < seats.length; seat++) if (!tryAssign(seat, new Set())) return null;
+  return assigned as Candidate[];
+}

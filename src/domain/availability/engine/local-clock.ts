@@ -1,0 +1,53 @@
+import { localDatesBetween, wallMinuteInstants, zoneOffsetMinutes } from '../../shared/time';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Wall time ↔ UTC for one zone, fast on ordinary days. A day whose offset is the same two days
+ * before it starts and two days after it ends has no transition (zones never change offset twice in a
+ * few days), so its wall times convert by arithmetic; transition days go through the date library.
+ */
+export class LocalClock {
+  private readonly days = new Map<string, number | null>();
+
+  constructor(readonly zone: string) {}
+
+  /** The instants of a wall minute on a local date: none in a spring-forward gap, two in a fall-back repeat. */
+  instants(localDate: string, minuteOfDay: number): number[] {
+    const offset = this.steadyOffset(localDate);
+    if (offset === null) return wallMinuteInstants(localDate, minuteOfDay, this.zone).map((instant) => instant.getTime());
+    return [wallMidnight(localDate) + minuteOfDay * 60_000 - offset * 60_000];
+  }
+
+  /** The local date (`YYYY-MM-DD`) of an instant. */
+  localDate(instantMs: number): string {
+    return new Date(instantMs + zoneOffsetMinutes(instantMs, this.zone) * 60_000).toISOString().slice(0, 10);
+  }
+
+  /** The local dates [from, to) touches, with a day's margin on both sides. */
+  datesAround(fromMs: number, toMs: number): string[] {
+    return localDatesBetween(new Date(fromMs - DAY_MS), new Date(toMs + DAY_MS), this.zone);
+  }
+
+  private steadyOffset(localDate: string): number | null {
+    let offset = this.days.get(localDate);
+    if (offset === undefined) {
+      const midnight = wallMidnight(localDate);
+      const before = zoneOffsetMinutes(midnight - 48 * HOUR_MS, this.zone);
+      const after = zoneOffsetMinutes(midnight + DAY_MS + 48 * HOUR_MS, this.zone);
+      offset = before === after ? before : null;
+      this.days.set(localDate, offset);
+    }
+    return offset;
+  }
+}
+
+function wallMidnight(localDate: string): number {
+  return Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)));
+}
+
+/** `HH:MM` (or `24:00`) as minutes of the day. */
+export function minuteOfDay(wallTime: string): number {
+  return Number(wallTime.slice(0, 2)) * 60 + Number(wallTime.slice(3, 5));
+}
