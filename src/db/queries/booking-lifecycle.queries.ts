@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { insertOnFreeUnits, unitsFor } from './allocation-units';
 import type { BookingStatus } from '../../domain/booking/booking-status';
 import { DomainError } from '../../domain/shared/errors';
 import type { BookingEvent as BookingEventName } from '../../domain/booking/booking-status';
@@ -122,7 +123,12 @@ export async function moveBooking(db: Knex, move: BookingMove): Promise<void> {
       const period = trx.raw("tstzrange(?, ?, '[)')", [move.blockedFrom, move.blockedUntil]);
       // The old rows go first because the new time may overlap the booking's own old time.
       await trx('allocations').whereIn('id', old.map((row: { id: number }) => row.id)).delete();
-      await trx('allocations').insert(old.map((row: { organizationId: string; bookableId: string; unit: number }) => ({ organizationId: row.organizationId, bookableId: row.bookableId, unit: row.unit, period, kind: 'booking', bookingId: move.bookingId })));
+      const bookableIds = old.map((row: { bookableId: string }) => row.bookableId);
+      await insertOnFreeUnits(
+        trx,
+        old.map((row: { organizationId: string; bookableId: string }) => ({ organizationId: row.organizationId, bookableId: row.bookableId, period, kind: 'booking', bookingId: move.bookingId })),
+        await unitsFor(trx, bookableIds, { id: booking.serviceTemplateId, version: booking.serviceTemplateVersion }),
+      );
       await trx('bookings')
         .where({ id: move.bookingId })
         .update({ startsAt: move.startsAt, endsAt: move.endsAt, rescheduleFeesAmount: trx.raw('reschedule_fees_amount + ?', [move.feeAmount ?? 0]), updatedAt: trx.fn.now() });

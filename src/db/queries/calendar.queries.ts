@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { unitsFor } from './allocation-units';
 import type { DateOverride } from '../../domain/availability/calendar-config';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
@@ -38,7 +39,9 @@ export async function insertCalendarBlock(db: Knex, block: Omit<CalendarBlockRow
       if (bookableId) {
         const period = trx.raw("tstzrange(?, ?, '[)')", [block.startsAt, block.endsAt]);
         await clearLapsedHolds(trx, [bookableId], period);
-        await trx('allocations').insert({ organizationId: block.organizationId, bookableId, unit: 0, period, kind: 'block', blockId: block.id });
+        // Blocked time closes every unit of a bookable that takes several bookings at once.
+        const units = (await unitsFor(trx, [bookableId])).get(bookableId) ?? 1;
+        await trx('allocations').insert(Array.from({ length: units }, (_, unit) => ({ organizationId: block.organizationId, bookableId, unit, period, kind: 'block', blockId: block.id })));
       }
       return row as CalendarBlockRow;
     });
@@ -120,4 +123,13 @@ export async function updateCalendar(db: Knex, organizationId: string, id: strin
   const current = await findCalendar(db, organizationId, id);
   if (!current) return undefined;
   return CalendarModel.query(db).patchAndFetchById(id, { ...change, updatedAt: new Date() } as Partial<CalendarModel>);
+}
+
+/** The special days of several calendars, by calendar id. */
+export async function listCalendarOverridesOf(db: Knex, calendarIds: readonly string[]): Promise<Map<string, CalendarOverrideRow[]>> {
+  const byCalendar = new Map<string, CalendarOverrideRow[]>();
+  if (calendarIds.length === 0) return byCalendar;
+  const rows = await db('calendar_overrides').whereIn('calendar_id', calendarIds as string[]).orderBy(['date', 'recurring_yearly']);
+  for (const row of rows.map(overrideFromRow)) byCalendar.set(row.calendarId, [...(byCalendar.get(row.calendarId) ?? []), row]);
+  return byCalendar;
 }

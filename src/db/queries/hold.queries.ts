@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ReservationModel } from '../models/reservation.model';
 import { recordBookingEvent, recordReservationEvent } from './domain-event.queries';
+import { insertOnFreeUnits, unitsFor } from './allocation-units';
 
 /** Everything needed to claim a hold: the reservation row and the bookable time it blocks. */
 export type HoldClaim = HoldClaimFields<Date>;
@@ -40,16 +41,10 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
         workflowId: claim.workflowId,
         priceQuote: claim.priceQuote ?? null,
       });
-      await trx('allocations').insert(
-        claim.bookableIds.map((bookableId) => ({
-          organizationId: claim.organizationId,
-          bookableId,
-          unit: 0,
-          period,
-          kind: 'hold',
-          reservationId: claim.reservationId,
-          expiresAt: claim.expiresAt,
-        })),
+      await insertOnFreeUnits(
+        trx,
+        claim.bookableIds.map((bookableId) => ({ organizationId: claim.organizationId, bookableId, period, kind: 'hold', reservationId: claim.reservationId, expiresAt: claim.expiresAt })),
+        await unitsFor(trx, claim.bookableIds, { id: claim.serviceTemplateId, version: claim.serviceTemplateVersion }),
       );
       await recordReservationEvent(trx, { type: 'booking.reserved', reservationId: claim.reservationId, occurredAt: new Date() });
       return reservation;
