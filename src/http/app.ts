@@ -26,6 +26,7 @@ import { locationRoutes } from './routes/locations.routes';
 import { organizationRoutes } from './routes/organizations.routes';
 import { reservationRoutes } from './routes/reservations.routes';
 import { searchRoutes } from './routes/search.routes';
+import { searchAvailabilityRoutes } from './routes/search-availability.routes';
 import { serviceTemplateRoutes } from './routes/service-templates.routes';
 
 /** Builds the HTTP application (no listening): `/api/auth/*` is better-auth, `/api/v1/*` is Bizing. */
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, searchRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, searchRoutes, searchAvailabilityRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

@@ -82,6 +82,10 @@ describe('the OpenAPI document', () => {
       'query:serviceTemplateId:true',
       'query:from:true',
       'query:to:true',
+      'query:timezone:false',
+      'query:durationMinutes:false',
+      'query:seats:false',
+      'query:limit:false',
     ]);
     expect((document.paths['/health']!.get as any).security).toEqual([]);
   });

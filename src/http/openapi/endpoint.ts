@@ -15,7 +15,7 @@ export const tags = [
   { name: 'Bookables', description: 'Providers and other things that can be booked, with working hours.' },
   { name: 'Calendars', description: 'Working hours of a bookable or location: weekly pattern, date overrides and blocked time.' },
   { name: 'Service templates', description: 'What can be booked: duration, buffers, notice and hold time.' },
-  { name: 'Availability', description: 'Free slots of a service with one bookable.' },
+  { name: 'Availability', description: 'Slots of a service: one bookable\'s, or searched across every bookable that could serve it, with the bookables each would use.' },
   { name: 'Reservations', description: 'Holds on a slot, each a durable workflow: confirm into a booking or release.' },
   { name: 'Bookings', description: 'Confirmed bookings, each a durable workflow.' },
   { name: 'Participants', description: 'The people of a booking: primary, observers and guests, each with a status and a check-in.' },

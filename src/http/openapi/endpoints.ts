@@ -12,6 +12,7 @@ import { healthEndpoints } from './endpoints/health';
 import { locationEndpoints } from './endpoints/locations';
 import { organizationEndpoints } from './endpoints/organizations';
 import { reservationEndpoints } from './endpoints/reservations';
+import { availabilityEndpoints } from './endpoints/availability';
 import { serviceTemplateEndpoints } from './endpoints/service-templates';
 
 export type { Endpoint, HttpMethod, Tag } from './endpoint';
@@ -20,4 +21,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...availabilityEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints];

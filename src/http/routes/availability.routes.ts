@@ -1,48 +1,53 @@
 import Router from '@koa/router';
-import { freeSlots } from '../../domain/availability/slots';
-import { scheduleWindows } from '../../domain/availability/weekly-schedule';
+import type { ParameterizedContext } from 'koa';
 import { DomainError } from '../../domain/shared/errors';
-import { addMinutes } from '../../domain/shared/durations';
-import { busyRanges } from '../../db/queries/availability.queries';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
-import { listCalendarOverrides } from '../../db/queries/calendar.queries';
-import { definitionOf, findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
+import { findCalendar } from '../../db/queries/calendar.queries';
+import { findServiceTemplate } from '../../db/queries/service-template.queries';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
-import { presentTimes } from './booking.presenter';
-import { availabilityQuerySchema } from './reservations.schemas';
+import { bookableSlotsQuerySchema } from './availability.schemas';
+import { presentSlot, searchSlots } from './slot-search';
+
+const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
+const slotReaders = ['booking:create', 'booking:view_location', 'booking:manage_org'] as const;
 
 /**
- * GET /bookables/:id/availability: the free slots of a service with one bookable. Slots start in
- * [from, to); each lies inside the bookable's working hours; its buffers must not touch a booking
- * or a live hold; and it respects the service's minimum notice.
+ * The slots of one bookable: GET /bookables/:id/availability and GET /calendars/:id/slots (the
+ * calendar's bookable). The bookable fills the service's first required requirement; the service's
+ * other requirements (a room, equipment) are assigned from their candidates as in a search.
  */
 export function availabilityRoutes(deps: AppDeps): Router<AppState> {
   const { db } = deps;
   const router = new Router<AppState>();
 
-  router.get('/bookables/:id/availability', permit(db, ['booking:create', 'booking:view_location', 'booking:manage_org'], scopeOfRow(db, 'bookables')), async (ctx) => {
-    const query = parseInput(availabilityQuerySchema, ctx.query);
+  async function bookableSlots(ctx: ParameterizedContext<AppState>, bookableId: string, query: { serviceTemplateId: string; from: Date; to: Date; timezone?: string; durationMinutes?: number; seats: number; limit: number }) {
     const organizationId = ctx.state.access!.organizationId;
-    const [bookable, template] = await Promise.all([findBookableRecord(db, organizationId, ctx.params.id!), findServiceTemplate(db, organizationId, query.serviceTemplateId)]);
-    if (!bookable?.calendar) throw new DomainError('NOT_FOUND', 'Not found.');
+    const [bookable, template] = await Promise.all([findBookableRecord(db, organizationId, bookableId), findServiceTemplate(db, organizationId, query.serviceTemplateId)]);
+    if (!bookable?.calendar) throw notFound();
     if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
-    const rules = templateRules(definitionOf(template));
-    const shape = { durationMinutes: rules.duration.fixedMinutes, bufferBeforeMinutes: rules.duration.preBufferMinutes, bufferAfterMinutes: rules.duration.postBufferMinutes };
-    const { timezone, weeklySchedule } = bookable.calendar;
-    const overrides = await listCalendarOverrides(db, bookable.calendar.id);
-    const windows = scheduleWindows(weeklySchedule, timezone, query.from, addMinutes(query.to, shape.durationMinutes), overrides);
-    const busy = await busyRanges(db, bookable.bookable.id, addMinutes(query.from, -shape.bufferBeforeMinutes - shape.bufferAfterMinutes), addMinutes(query.to, shape.durationMinutes + shape.bufferAfterMinutes + shape.bufferBeforeMinutes));
-    const slots = freeSlots({
-      windows,
-      shape,
-      stepMinutes: rules.scheduling.slotIntervalMinutes ?? shape.durationMinutes,
-      busy,
-      notBefore: addMinutes(deps.now(), rules.scheduling.minAdvanceMinutes),
-    }).filter((slot) => slot.start >= query.from && slot.start < query.to);
-    ctx.body = { bookableId: bookable.bookable.id, serviceTemplateId: template.id, timezone, slots: slots.map((slot) => presentTimes(slot.start, slot.end, timezone)) };
+    const slots = await searchSlots(db, { organizationId, template, from: query.from, to: query.to, now: deps.now(), durationMinutes: query.durationMinutes, seats: query.seats, anchorBookableId: bookable.bookable.id });
+    return {
+      bookableId: bookable.bookable.id,
+      calendarId: bookable.calendar.id,
+      serviceTemplateId: template.id,
+      timezone: query.timezone ?? bookable.calendar.timezone,
+      slots: slots.slice(0, query.limit).map((slot) => presentSlot(slot, query.timezone ?? bookable.calendar!.timezone)),
+      truncated: slots.length > query.limit,
+    };
+  }
+
+  router.get('/bookables/:id/availability', permit(db, [...slotReaders], scopeOfRow(db, 'bookables')), async (ctx) => {
+    ctx.body = await bookableSlots(ctx, ctx.params.id!, parseInput(bookableSlotsQuerySchema, ctx.query));
+  });
+
+  router.get('/calendars/:id/slots', permit(db, [...slotReaders], scopeOfRow(db, 'calendars')), async (ctx) => {
+    const query = parseInput(bookableSlotsQuerySchema, ctx.query);
+    const calendar = await findCalendar(db, ctx.state.access!.organizationId, ctx.params.id!);
+    if (!calendar?.bookableId) throw notFound();
+    ctx.body = await bookableSlots(ctx, calendar.bookableId, query);
   });
 
   return router;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, limitSchema } from './shared.schemas';
+import { commaList, idSchema, limitSchema } from './shared.schemas';
 import { bookableStatusSchema, bookableTypeSchema, localDateSchema } from './bookable-kinds/common.schemas';
 import { createProviderSchema, patchProviderSchema } from './bookable-kinds/provider.schemas';
 import { createAssetSchema, patchAssetSchema } from './bookable-kinds/asset.schemas';
@@ -32,20 +32,6 @@ export const patchBookableSchemas = {
   venue: patchVenueSchema,
   virtual_resource: patchVirtualResourceSchema,
 } as const;
-
-/**
- * A list in a query string: `?tags=a,b`, also `?tags=a&tags=b` (which arrives as an array).
- * Items are trimmed, blanks and repeats dropped; each item is then checked at its index (`tags.1`).
- */
-function commaList<T extends z.ZodType<unknown, string>>(item: T, max: number) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .transform((value) => {
-      const items = (Array.isArray(value) ? value : [value]).flatMap((part) => part.split(',')).map((part) => part.trim());
-      return [...new Set(items.filter((part) => part.length > 0))];
-    })
-    .pipe(z.array(item).max(max));
-}
 
 const cursorSchema = z.string().min(1).max(500);
 

@@ -12,3 +12,17 @@ export const idSchema = z.string().regex(/^[a-z]{2,4}_[0-9a-z]{10,40}$/, 'must b
 
 /** A `limit` query parameter for paginated lists. */
 export const limitSchema = z.coerce.number().int().min(1).max(100).default(25);
+
+/**
+ * A list in a query string: `?tags=a,b`, also `?tags=a&tags=b` (which arrives as an array).
+ * Items are trimmed, blanks and repeats dropped; each item is then checked at its index (`tags.1`).
+ */
+export function commaList<T extends z.ZodType<unknown, string>>(item: T, max: number) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => {
+      const items = (Array.isArray(value) ? value : [value]).flatMap((part) => part.split(',')).map((part) => part.trim());
+      return [...new Set(items.filter((part) => part.length > 0))];
+    })
+    .pipe(z.array(item).max(max));
+}

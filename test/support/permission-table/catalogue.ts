@@ -54,6 +54,19 @@ export const catalogueRows: Record<string, Variant[]> = {
     { target: 'provider at B', outcomes: [Y, Y, F, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.providerB.id }, query: availabilityQuery(w.org.template.id) }) },
     otherOrg((w) => ({ params: { id: w.other.provider.id }, query: availabilityQuery(w.other.template.id) })),
   ],
+  'GET /api/v1/calendars/{id}/slots': [
+    { target: 'calendar of provider at A', outcomes: [Y, Y, F, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.providerA.calendarId }, query: availabilityQuery(w.org.template.id) }) },
+    { target: 'calendar of provider at B', outcomes: [Y, Y, F, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.providerB.calendarId }, query: availabilityQuery(w.org.template.id) }) },
+    otherOrg((w) => ({ params: { id: w.other.provider.calendarId }, query: availabilityQuery(w.other.template.id) })),
+  ],
+  'GET /api/v1/search/availability': [
+    { target: 'own organization', outcomes: ALL, request: (w) => ({ query: { organizationId: w.org.id, ...availabilityQuery(w.org.template.id) } }) },
+    otherOrg((w) => ({ query: { organizationId: w.other.id, ...availabilityQuery(w.other.template.id) } })),
+  ],
+  'POST /api/v1/search/query': [
+    { target: 'own organization', outcomes: ALL, request: (w) => ({ body: { organizationId: w.org.id, ...availabilityQuery(w.org.template.id), times: { earliestStart: '09:00' } } }) },
+    otherOrg((w) => ({ body: { organizationId: w.other.id, ...availabilityQuery(w.other.template.id) } })),
+  ],
 
   // ── Calendars ──────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/calendars/{id}': [

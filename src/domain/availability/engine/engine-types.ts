@@ -136,6 +136,9 @@ export interface EngineSlot {
   assignments: RequirementAssignment[];
   /** Every bookable a hold would claim, in requirement order. */
   bookableIds: string[];
+  /** The span a hold claims on them: the appointment widened by the largest buffers among them. */
+  blockedStart: Date;
+  blockedEnd: Date;
   /** The wall-time range type it falls in: `premium` and `preferred` ranges are flagged. */
   rangeType: TimeRangeType;
   /** Opened ahead of a cascade (skip the line), priced with `pricingMultiplierBps`. */

@@ -178,6 +178,7 @@ class SlotEngine {
       if (seatsTaken + (this.search.seats ?? 1) > service.group.maxParticipants) return { reason: 'full' };
     }
     const open = anchorTimeline.openMinutesOn(localDate);
+    const claimed = assignments.flatMap((a) => a.bookableIds).map((id) => this.timelines.get(id)!);
     return {
       start: new Date(start),
       end: new Date(end),
@@ -185,6 +186,8 @@ class SlotEngine {
       timezone: anchorTimeline.clock.zone,
       assignments,
       bookableIds: assignments.flatMap((a) => a.bookableIds),
+      blockedStart: new Date(Math.min(...claimed.map((t) => start - t.beforeMs))),
+      blockedEnd: new Date(Math.max(...claimed.map((t) => end + t.afterMs))),
       rangeType: anchorTimeline.rangeTypeAt(start),
       premium,
       ...(multiplier !== undefined ? { pricingMultiplierBps: multiplier } : {}),

@@ -1,4 +1,4 @@
-import { availabilityQuerySchema, createReservationSchema } from '../../routes/reservations.schemas';
+import { createReservationSchema } from '../../routes/reservations.schemas';
 import type { Endpoint } from '../endpoint';
 import { routePermissions } from '../../route-permissions';
 
@@ -17,7 +17,7 @@ const confirm = (method: 'patch' | 'post', operationId: string): Endpoint => ({
   errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'PAYMENT_REQUIRED', 'WORKFLOW_UNAVAILABLE'],
 });
 
-/** Availability (availability.routes.ts) and reservations (reservations.routes.ts). */
+/** Quotes and reservations (reservations.routes.ts). */
 export const reservationEndpoints: Endpoint[] = [
   {
     method: 'post',
@@ -57,19 +57,6 @@ export const reservationEndpoints: Endpoint[] = [
     permissions: bookingWriters,
     success: { status: 200, description: 'The reservation with its new expiry.' },
     errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'EXTENSION_NOT_ALLOWED', 'CONFLICT', 'WORKFLOW_UNAVAILABLE'],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/bookables/{id}/availability',
-    operationId: 'getAvailability',
-    summary: 'Free slots of a service with one bookable',
-    description: 'Slots start in `[from, to)` (ISO-8601 instants with an offset, `to` after `from`, at most 31 days apart), lie inside working hours, keep the service\'s buffers clear of bookings and live holds, and respect its minimum notice.',
-    tag: 'Availability',
-    authenticated: true,
-    permissions: ['booking:create', 'booking:view_location', 'booking:manage_org'],
-    query: availabilityQuerySchema,
-    success: { status: 200, description: '`{ bookableId, serviceTemplateId, timezone, slots: [{ startsAt, endsAt, timezone, local }] }`.' },
-    errors: ['FORBIDDEN', 'NOT_FOUND'],
   },
   {
     method: 'post',

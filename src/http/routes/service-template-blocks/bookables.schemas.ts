@@ -123,12 +123,25 @@ function checkBookables(block: { required: BookableRequirement[]; optional: Book
   });
 }
 
-/** The bookables block: `{ required, optional, backups }`, each defaulting to an empty list. */
+/**
+ * How availability chooses among several bookables that could serve a slot (not in the spec, which
+ * names strategies only for backups): `round_robin` (fewest bookings in the last 30 days per unit of
+ * `weights`), `least_recently_booked`, `most_available` (most free minutes that day), `balanced_load`
+ * (fewest booked minutes that day). `priorities` (higher first) apply before the strategy.
+ */
+export const assignmentConfigSchema = z.strictObject({
+  strategy: z.enum(['round_robin', 'least_recently_booked', 'most_available', 'balanced_load']).default('round_robin'),
+  priorities: z.record(idSchema, z.number().int().min(-100).max(100)).optional(),
+  weights: z.record(idSchema, z.number().int().min(1).max(100)).optional(),
+});
+
+/** The bookables block: `{ required, optional, backups }`, each defaulting to an empty list, and the `assignment` policy. */
 export const bookablesConfigSchema = z
   .strictObject({
     required: z.array(bookableRequirementSchema).max(20).default([]),
     optional: z.array(bookableRequirementSchema).max(20).default([]),
     backups: z.array(backupBookableSchema).max(20).default([]),
+    assignment: assignmentConfigSchema.optional(),
   })
   .superRefine(checkBookables);
 

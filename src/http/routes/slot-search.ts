@@ -1,0 +1,110 @@
+import type { Knex } from 'knex';
+import type { BookableCriteria } from '../../domain/bookables/bookable-criteria';
+import { checkStart, findSlots } from '../../domain/availability/engine/find-slots';
+import type { EngineRequirement, EngineSlot, SlotRefusal, SlotSearch } from '../../domain/availability/engine/engine-types';
+import { appointmentMinutes, assignmentPolicy, engineService, serviceRequirements, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
+import { toLocalIso } from '../../domain/shared/time';
+import { loadEngineBookables, serviceBookingStarts } from '../../db/queries/slot-search.queries';
+import { definitionOf } from '../../db/queries/service-template.queries';
+import type { ServiceTemplateModel } from '../../db/models/service-template.model';
+
+/** What a slot query asks, after validation. */
+export interface SlotQuery {
+  organizationId: string;
+  template: ServiceTemplateModel;
+  from: Date;
+  to: Date;
+  now: Date;
+  durationMinutes?: number;
+  seats?: number;
+  /** The bookable the slots are for (GET /bookables/:id/availability): it fills the first required requirement. */
+  anchorBookableId?: string;
+  /** Search filters: only these bookables, at this location, meeting these criteria, may fill requirements chosen by criteria. */
+  bookableIds?: readonly string[];
+  locationId?: string;
+  criteria?: BookableCriteria;
+}
+
+/**
+ * Builds the engine's input for a slot query: the template's requirements (the first one pinned to
+ * the anchor bookable when there is one, search criteria added to the ones chosen by criteria), the
+ * appointment length, and the bookables, calendars and allocations loaded for the span.
+ */
+export async function slotSearchInput(db: Knex, query: SlotQuery): Promise<SlotSearch> {
+  const blocks = definitionOf(query.template) as unknown as TemplateAvailabilityBlocks;
+  const durationMinutes = appointmentMinutes(blocks.duration, query.durationMinutes);
+  let requirements = serviceRequirements(blocks).map((requirement) => narrowed(requirement, query.criteria));
+  if (query.anchorBookableId) {
+    const anchorIndex = requirements.findIndex((r) => !r.optional);
+    requirements = requirements.map((r, i) => (i === anchorIndex ? { key: r.key, count: 1, optional: false, specificBookableId: query.anchorBookableId! } : r));
+  }
+  const named = requirements.flatMap((r) => (r.specificBookableId ? [r.specificBookableId] : []));
+  // When every requirement names its bookable (and none may be substituted), only those are loaded.
+  const onlyNamed = requirements.every((r) => r.specificBookableId && !r.substitution);
+  const bookableIds = onlyNamed ? named : query.bookableIds ? [...new Set([...query.bookableIds, ...named])] : undefined;
+  const span = { from: query.from, to: query.to, now: query.now };
+  const [bookables, bookingStarts] = await Promise.all([
+    loadEngineBookables(
+      db,
+      {
+        organizationId: query.organizationId,
+        requirements,
+        ...(bookableIds ? { bookableIds } : {}),
+        ...(query.locationId ? { locationId: query.locationId } : {}),
+      },
+      span,
+    ),
+    blocks.scheduling?.maxBookingsPerDay ? serviceBookingStarts(db, query.template.id, span) : Promise.resolve([]),
+  ]);
+  return {
+    now: query.now,
+    from: query.from,
+    to: query.to,
+    service: engineService(query.template.id, blocks, durationMinutes, bookingStarts),
+    requirements,
+    bookables,
+    assignment: assignmentPolicy(blocks),
+    seats: query.seats ?? 1,
+  };
+}
+
+// Search criteria narrow requirements that choose by criteria (named bookables stay named).
+function narrowed(requirement: EngineRequirement, criteria: BookableCriteria | undefined): EngineRequirement {
+  if (!criteria || requirement.specificBookableId) return requirement;
+  const merged: BookableCriteria = { ...requirement.criteria };
+  if (criteria.categoryIds?.length) merged.categoryIds = criteria.categoryIds;
+  if (criteria.tags?.length) merged.tags = [...new Set([...(merged.tags ?? []), ...criteria.tags])];
+  if (criteria.certifications?.length) merged.certifications = [...new Set([...(merged.certifications ?? []), ...criteria.certifications])];
+  if (criteria.minRating !== undefined) merged.minRating = Math.max(merged.minRating ?? 0, criteria.minRating);
+  return { ...requirement, criteria: merged };
+}
+
+/** The slots of a query, earliest first. */
+export async function searchSlots(db: Knex, query: SlotQuery): Promise<EngineSlot[]> {
+  return findSlots(await slotSearchInput(db, query));
+}
+
+/** Whether one exact start can be booked, with the bookables the hold would claim. */
+export async function checkSlot(db: Knex, query: Omit<SlotQuery, 'from' | 'to'> & { startsAt: Date }): Promise<EngineSlot | SlotRefusal> {
+  const input = await slotSearchInput(db, { ...query, from: query.startsAt, to: new Date(query.startsAt.getTime() + 1) });
+  return checkStart(input, query.startsAt);
+}
+
+/** A slot as the API shows it: UTC, the local rendering in `timezone` (default: the bookable's zone), who serves it, and its flags. */
+export function presentSlot(slot: EngineSlot, timezone?: string) {
+  const zone = timezone ?? slot.timezone;
+  return {
+    startsAt: slot.start.toISOString(),
+    endsAt: slot.end.toISOString(),
+    timezone: zone,
+    local: { startsAt: toLocalIso(slot.start, zone), endsAt: toLocalIso(slot.end, zone), date: toLocalIso(slot.start, zone).slice(0, 10) },
+    bookableTimezone: slot.timezone,
+    bookableIds: slot.bookableIds,
+    assignments: slot.assignments,
+    rangeType: slot.rangeType,
+    premium: slot.premium,
+    ...(slot.pricingMultiplierBps !== undefined ? { pricingMultiplierBps: slot.pricingMultiplierBps } : {}),
+    ...(slot.seatsLeft !== undefined ? { seatsLeft: slot.seatsLeft } : {}),
+    utilizationBps: slot.utilizationBps,
+  };
+}
