@@ -72,7 +72,7 @@ describe('the OpenAPI document', () => {
   it('converts request bodies and queries from the zod schemas', () => {
     const reservation = document.paths['/api/v1/reservations']!.post as any;
     expect(reservation.requestBody.required).toBe(true);
-    expect(reservation.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['serviceTemplateId', 'bookableId', 'startsAt'], additionalProperties: false });
+    expect(reservation.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', required: ['serviceTemplateId', 'startsAt'], additionalProperties: false });
     expect(reservation.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
     const cancel = document.paths['/api/v1/bookings/{id}']!.delete as any;
     expect(cancel.requestBody.required).toBe(false);

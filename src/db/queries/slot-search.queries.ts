@@ -12,6 +12,14 @@ const DAY_MS = 86_400_000;
 /** Round robin counts the bookings each bookable received over this many past days. */
 export const FAIRNESS_PERIOD_DAYS = 30;
 
+/** The time loaded around a search, and a hold (being retried) whose own allocations are left out. */
+export interface LoadSpan {
+  from: Date;
+  to: Date;
+  now: Date;
+  ignoreReservationId?: string;
+}
+
 /** Which bookables may serve a search, before the engine checks criteria that depend on the date. */
 export interface CandidateFilter {
   organizationId: string;
@@ -27,7 +35,7 @@ export interface CandidateFilter {
  * categories and tags), their kind's limits, calendars and overrides, the allocations around the span
  * (with the service and appointment start of each booking or hold) and the fairness statistics.
  */
-export async function loadEngineBookables(db: Knex, filter: CandidateFilter, span: { from: Date; to: Date; now: Date }): Promise<EngineBookable[]> {
+export async function loadEngineBookables(db: Knex, filter: CandidateFilter, span: LoadSpan): Promise<EngineBookable[]> {
   const query = BookableModel.query(db).where('organization_id', filter.organizationId).whereNull('deleted_at');
   if (filter.bookableIds) query.whereIn('id', filter.bookableIds as string[]);
   if (filter.locationId) query.where('location_id', filter.locationId);
@@ -102,7 +110,7 @@ async function kindDetails(db: Knex, bookables: BookableModel[]): Promise<Map<st
 }
 
 // Allocations that can matter for starts in [from, to): a day's margin covers buffers and the appointment.
-async function allocationsOf(db: Knex, bookableIds: string[], span: { from: Date; to: Date; now: Date }): Promise<Map<string, EngineAllocation[]>> {
+async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): Promise<Map<string, EngineAllocation[]>> {
   const from = new Date(span.from.getTime() - DAY_MS);
   const to = new Date(span.to.getTime() + 2 * DAY_MS);
   const rows: Array<{ bookableId: string; start: Date; end: Date; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStart: Date | null }> = await db('allocations as a')
@@ -111,6 +119,7 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: { from: Date
     .whereIn('a.bookable_id', bookableIds)
     .where(db.raw("a.period && tstzrange(?, ?, '[)')", [from, to]))
     .where((q) => q.whereIn('a.kind', ['booking', 'block']).orWhere('a.expires_at', '>', span.now))
+    .where((q) => (span.ignoreReservationId ? q.whereNull('a.reservation_id').orWhereNot('a.reservation_id', span.ignoreReservationId) : q))
     .select(
       'a.bookable_id',
       'a.kind',

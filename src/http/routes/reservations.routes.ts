@@ -2,7 +2,6 @@ import Router, { type RouterContext } from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import { bookingVisibility, canSeeBooking } from '../../domain/auth/booking-visibility';
 import { assertNotBanned } from '../../domain/booking/no-show-ban';
-import { planHold } from '../../domain/reservation/plan-hold';
 import { DomainError } from '../../domain/shared/errors';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { listCalendarOverrides } from '../../db/queries/calendar.queries';
@@ -19,6 +18,7 @@ import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { presentBooking, presentReservation, presentTimes } from './booking.presenter';
 import { quoteSlot } from './slot-quote';
+import { checkSlot, refusalError } from './slot-search';
 import { createReservationSchema } from './reservations.schemas';
 import { routePermissions } from '../route-permissions';
 
@@ -38,47 +38,66 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     return reservation;
   }
 
+  // The booking happens where its bookable is; without one, where the service is (or anywhere in its organization).
   const scopeFromBody = async (ctx: ParameterizedContext<AppState>) => {
     const input = parseInput(createReservationSchema, ctx.request.body);
-    const row = await db('bookables').where({ id: input.bookableId }).whereNull('deleted_at').first('organization_id', 'location_id');
-    return row ? { organizationId: row.organizationId as string, locationId: row.locationId as string } : undefined;
+    const row = input.bookableId
+      ? await db('bookables').where({ id: input.bookableId }).whereNull('deleted_at').first('organization_id', 'location_id')
+      : await db('service_templates').where({ id: input.serviceTemplateId }).whereNull('deleted_at').first('organization_id', 'location_id');
+    return row ? { organizationId: row.organizationId as string, locationId: (row.locationId as string | null) ?? undefined } : undefined;
   };
 
   /**
-   * Plans the slot the body asks for (template active, bookable active, notice, working hours) and
-   * prices it with the template's pricing: what POST /quotes answers and a hold keeps.
+   * Plans the slot the body asks for with the availability engine (service active, bookables active,
+   * notice, working hours, limits, free time for every bookable the service needs, chosen by its
+   * strategy when the body names none) and prices it with the template's pricing, the slot's demand
+   * and its premium multiplier: what POST /quotes answers and a hold keeps.
    */
-  async function planAndQuote(ctx: ParameterizedContext<AppState>) {
+  async function planAndQuote(ctx: ParameterizedContext<AppState>, reservationId?: string) {
     const input = parseInput(createReservationSchema, ctx.request.body);
     const access = ctx.state.access!;
     const [template, bookable] = await Promise.all([
       findServiceTemplate(db, access.organizationId, input.serviceTemplateId),
-      findBookableRecord(db, access.organizationId, input.bookableId),
+      input.bookableId ? findBookableRecord(db, access.organizationId, input.bookableId) : Promise.resolve(undefined),
     ]);
     if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
-    if (!bookable?.calendar) throw notFound();
+    if (input.bookableId && !bookable?.calendar) throw notFound();
+    if (template.status !== 'active') throw new DomainError('TEMPLATE_NOT_BOOKABLE', `The service is ${template.status} and cannot be booked.`, { status: template.status });
+    if (bookable && bookable.bookable.status !== 'active') throw new DomainError('BOOKABLE_NOT_BOOKABLE', 'That provider cannot be booked at the moment.', { status: bookable.bookable.status });
     const definition = definitionOf(template);
     const rules = templateRules(definition);
-    const overrides = await listCalendarOverrides(db, bookable.calendar.id);
     const now = deps.now();
-    const plan = planHold({
-      startsAt: input.startsAt,
+    const group = (definition.capacity as { type?: string } | null)?.type === 'group';
+    const checked = await checkSlot(db, { organizationId: access.organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats: group ? input.participants : 1, anchorBookableId: input.bookableId, ownReservationId: reservationId });
+    if ('reason' in checked) throw refusalError(checked, now, rules.scheduling.minAdvanceMinutes);
+    const slot = checked;
+    const timezone = slot.timezone;
+    const plan = { slot: { start: slot.start, end: slot.end, blockedStart: slot.blockedStart, blockedEnd: slot.blockedEnd }, holdSeconds: rules.reservation.holdDurationSeconds, timezone, bookableIds: slot.bookableIds };
+    const anchor = bookable ?? (await findBookableRecord(db, access.organizationId, slot.bookableIds[0]!))!;
+    const overrides = anchor.calendar ? await listCalendarOverrides(db, anchor.calendar.id) : [];
+    const quote = await quoteSlot(db, {
+      organizationId: access.organizationId,
+      serviceTemplateId: template.id,
+      pricing: definition.pricing,
+      slot: plan.slot,
+      timezone,
+      overrides,
       now,
-      template: { status: template.status, ...rules },
-      bookable: { status: bookable.bookable.status, deleted: false },
-      calendar: { ...bookable.calendar, overrides },
+      order: input,
+      demand: { utilizationBps: slot.utilizationBps },
+      ...(slot.pricingMultiplierBps !== undefined ? { premiumMultiplierBps: slot.pricingMultiplierBps } : {}),
     });
-    const quote = await quoteSlot(db, { organizationId: access.organizationId, serviceTemplateId: template.id, pricing: definition.pricing, slot: plan.slot, timezone: plan.timezone, overrides, now, order: input });
-    return { input, access, template, bookable, rules, plan, quote };
+    return { input, access, template, bookable: anchor, rules, plan, quote };
   }
 
   // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.
   async function holdSlot(ctx: ParameterizedContext<AppState>): Promise<string> {
-    const { access, template, bookable, rules, plan, quote } = await planAndQuote(ctx);
-    const payment = paymentTerms(rules.paymentFirst, quote);
-    if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
+    const access = ctx.state.access!;
     const key = ctx.state.idempotencyKey;
     const reservationId = key ? derivedId('reservation', access.actorId, key) : newId('reservation');
+    const { template, bookable, rules, plan, quote } = await planAndQuote(ctx, reservationId);
+    const payment = paymentTerms(rules.paymentFirst, quote);
+    if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
     const view = await startReservation(temporal, {
       reservationId,
       bookingId: sameBodyId('booking', reservationId),
@@ -86,7 +105,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       locationId: bookable.bookable.locationId,
       serviceTemplateId: template.id,
       serviceTemplateVersion: template.version,
-      bookableIds: [bookable.bookable.id],
+      bookableIds: plan.bookableIds,
       bookerUserId: access.userId,
       createdBy: access.actorId,
       startsAt: plan.slot.start.toISOString(),

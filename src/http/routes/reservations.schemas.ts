@@ -9,8 +9,11 @@ import { idSchema, instantSchema } from './shared.schemas';
  */
 export const createReservationSchema = z.strictObject({
   serviceTemplateId: idSchema,
-  bookableId: idSchema,
+  /** The bookable to book with; absent: the service's requirements choose (as GET /search/availability would). */
+  bookableId: idSchema.optional(),
   startsAt: instantSchema,
+  /** The appointment length for variable or range durations. */
+  durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
   participants: z.number().int().min(1).max(10_000).default(1),
   quantity: z.number().int().min(1).max(1_000_000).optional(),
   upsells: z

@@ -16,12 +16,25 @@ export interface SlotOrder {
 
 /**
  * Prices a planned slot with the template's pricing: wall-clock facts in the bookable's zone, the
- * calendar override of that local day (calendarDayPricing), and upsell stock left after live holds
- * and bookings. Demand surge and premium slots are not priced yet (availability does not report them).
+ * calendar override of that local day (calendarDayPricing), upsell stock left after live holds and
+ * bookings, and the day's demand and a premium slot's multiplier as availability reports them.
  */
 export async function quoteSlot(
   db: Knex,
-  request: { organizationId: string; serviceTemplateId: string; pricing: unknown; slot: Slot; timezone: string; overrides: readonly DateOverride[]; now: Date; order: SlotOrder },
+  request: {
+    organizationId: string;
+    serviceTemplateId: string;
+    pricing: unknown;
+    slot: Slot;
+    timezone: string;
+    overrides: readonly DateOverride[];
+    now: Date;
+    order: SlotOrder;
+    /** How full the slot's day already is (availability's utilizationBps), for demand surge. */
+    demand?: { utilizationBps: number };
+    /** A cascading premium slot's multiplier. */
+    premiumMultiplierBps?: number;
+  },
 ): Promise<Quote> {
   const pricing = request.pricing as PricingRules;
   const { localDate, localWeekday, localTime } = localWallClock(request.slot.start, request.timezone);
@@ -35,6 +48,8 @@ export async function quoteSlot(
     quantity: request.order.quantity,
     ...calendarDayPricing(pricing, overrideFor(request.overrides, localDate)),
     upsells: request.order.upsells,
+    ...(request.demand ? { demand: request.demand } : {}),
+    ...(request.premiumMultiplierBps !== undefined ? { premiumMultiplierBps: request.premiumMultiplierBps } : {}),
     upsellStock: Object.fromEntries(tracked.map((upsell) => [upsell.id, Math.max(0, upsell.inventory!.quantityAvailable - (taken[upsell.id] ?? 0))])),
   });
 }

@@ -4,6 +4,8 @@ import { checkStart, findSlots } from '../../domain/availability/engine/find-slo
 import type { EngineRequirement, EngineSlot, SlotRefusal, SlotSearch } from '../../domain/availability/engine/engine-types';
 import { appointmentMinutes, assignmentPolicy, engineService, serviceRequirements, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
 import { toLocalIso } from '../../domain/shared/time';
+import { DomainError } from '../../domain/shared/errors';
+import { addMinutes } from '../../domain/shared/durations';
 import { loadEngineBookables, serviceBookingStarts } from '../../db/queries/slot-search.queries';
 import { definitionOf } from '../../db/queries/service-template.queries';
 import type { ServiceTemplateModel } from '../../db/models/service-template.model';
@@ -23,6 +25,8 @@ export interface SlotQuery {
   bookableIds?: readonly string[];
   locationId?: string;
   criteria?: BookableCriteria;
+  /** A hold being retried: its own allocations do not count as busy. */
+  ownReservationId?: string;
 }
 
 /**
@@ -52,7 +56,7 @@ export async function slotSearchInput(db: Knex, query: SlotQuery): Promise<SlotS
         ...(bookableIds ? { bookableIds } : {}),
         ...(query.locationId ? { locationId: query.locationId } : {}),
       },
-      span,
+      { ...span, ...(query.ownReservationId ? { ignoreReservationId: query.ownReservationId } : {}) },
     ),
     blocks.scheduling?.maxBookingsPerDay ? serviceBookingStarts(db, query.template.id, span) : Promise.resolve([]),
   ]);
@@ -107,4 +111,26 @@ export function presentSlot(slot: EngineSlot, timezone?: string) {
     ...(slot.seatsLeft !== undefined ? { seatsLeft: slot.seatsLeft } : {}),
     utilizationBps: slot.utilizationBps,
   };
+}
+
+/**
+ * The error a hold or quote answers when the engine refuses its start: outside the working hours,
+ * outside the booking window or too far ahead → SLOT_OUTSIDE_AVAILABILITY; too soon → SLOT_IN_THE_PAST
+ * with the earliest start; taken, full, over a daily limit or not opened by a cascade → SLOT_UNAVAILABLE.
+ * `details.reason` names the engine's reason, `details.requirementKey` the requirement that could not be filled.
+ */
+export function refusalError(refusal: SlotRefusal, now: Date, minAdvanceMinutes: number): DomainError {
+  const details = { reason: refusal.reason, ...(refusal.requirementKey ? { requirementKey: refusal.requirementKey } : {}) };
+  switch (refusal.reason) {
+    case 'too_soon':
+      return new DomainError('SLOT_IN_THE_PAST', 'That time is too soon to book.', { ...details, earliestStart: addMinutes(now, minAdvanceMinutes).toISOString() });
+    case 'outside_hours':
+      return new DomainError('SLOT_OUTSIDE_AVAILABILITY', 'That time is outside the working hours.', details);
+    case 'too_far':
+      return new DomainError('SLOT_OUTSIDE_AVAILABILITY', 'That time is too far ahead to book.', details);
+    case 'booking_closed':
+      return new DomainError('SLOT_OUTSIDE_AVAILABILITY', 'Booking for this service is not open now.', details);
+    default:
+      return new DomainError('SLOT_UNAVAILABLE', 'That time is not available.', details);
+  }
 }

@@ -1,0 +1,164 @@
+import { addMember, addTemplate, setUpClinic, type Clinic } from '../support/builders';
+import { create } from '../support/configuration-builders';
+import { apiClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Availability through the API: slots that need a provider, a room and a piece of equipment at once,
+ * capacity, round robin over bookings made without naming a provider, DST days rendered in their zone,
+ * and holds seen by search at once.
+ */
+describe('availability and search over HTTP', () => {
+  let app: TestApp;
+  let clinic: Clinic;
+  let owner: ReturnType<typeof apiClient>;
+  let client: ReturnType<typeof apiClient>;
+  const monday = (from: string, to: string) => [{ start: from, end: to }];
+  // 2030-03-04 is a Monday; Berlin is UTC+1 then.
+  const day = { from: '2030-03-04T00:00:00+01:00', to: '2030-03-05T00:00:00+01:00' };
+  const qs = (params: Record<string, string>) => `?${new URLSearchParams(params)}`;
+  const starts = (body: { slots: Array<{ local: { startsAt: string } }> }) => body.slots.map((slot) => slot.local.startsAt.slice(11, 16));
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    clinic = await setUpClinic(app.baseUrl);
+    owner = apiClient(app.baseUrl, clinic.owner.token);
+    client = apiClient(app.baseUrl, (await addMember(app.baseUrl, clinic, 'client')).token);
+  });
+  afterAll(() => app.stop());
+
+  const bookables = (kind: string, body: Record<string, unknown>) => create(owner, `/organizations/${clinic.orgId}/bookables/${kind}`, { locationId: clinic.locationId, ...body });
+
+  describe('a treatment needing a therapist, a room and a laser', () => {
+    let therapist: string;
+    let room: string;
+    let laser: string;
+    let templateId: string;
+
+    beforeAll(async () => {
+      therapist = (await bookables('providers', { name: 'Theo Therapist', tags: ['laser-certified'], weeklySchedule: { monday: monday('09:00', '13:00') } })).id;
+      room = (await bookables('venues', { name: 'Room 1', capacity: { max: 2 }, tags: ['treatment'], weeklySchedule: { monday: monday('10:00', '17:00') } })).id;
+      laser = (await bookables('assets', { name: 'Laser', assetType: 'equipment', tags: ['laser'], weeklySchedule: { monday: monday('08:00', '12:00') } })).id;
+      templateId = await addTemplate(app.baseUrl, clinic, {
+        name: 'Laser treatment',
+        duration: { type: 'fixed', fixedMinutes: 60 },
+        scheduling: { slotIntervalMinutes: 30 },
+        bookables: {
+          required: [
+            { id: 'therapist', bookableType: 'provider', criteria: { tags: ['laser-certified'] } },
+            { id: 'room', bookableType: 'venue', criteria: { tags: ['treatment'] } },
+            { id: 'laser', bookableType: 'asset', criteria: { tags: ['laser'] } },
+          ],
+        },
+      });
+    });
+
+    it('offers only the hours when all three are free, naming who serves each slot and why', async () => {
+      const search = await client.get('/search/availability' + qs({ organizationId: clinic.orgId, serviceTemplateId: templateId, ...day, timezone: 'Europe/Berlin' }));
+      expect(search.status).toBe(200);
+      // Therapist 09–13, room 10–17, laser 08–12: starts 10:00, 10:30, 11:00 (ending by 12:00).
+      expect(starts(search.body)).toEqual(['10:00', '10:30', '11:00']);
+      expect(search.body.slots[0]).toMatchObject({
+        startsAt: '2030-03-04T09:00:00.000Z',
+        bookableIds: [therapist, room, laser],
+        assignments: [
+          { requirementKey: 'therapist', bookableIds: [therapist], freeCandidates: 1, reason: expect.stringContaining('round robin') },
+          { requirementKey: 'room', bookableIds: [room] },
+          { requirementKey: 'laser', bookableIds: [laser] },
+        ],
+      });
+      const viaProvider = await client.get(`/bookables/${therapist}/availability` + qs({ serviceTemplateId: templateId, ...day }));
+      expect(starts(viaProvider.body)).toEqual(['10:00', '10:30', '11:00']);
+    });
+
+    it('holds all three without naming them, and search stops offering the overlapping slots at once', async () => {
+      const hold = await client.post('/reservations', { serviceTemplateId: templateId, startsAt: '2030-03-04T10:00:00+01:00' });
+      expect(hold.status).toBe(201);
+      expect([...hold.body.bookableIds].sort()).toEqual([therapist, room, laser].sort());
+      const search = await client.get('/search/availability' + qs({ organizationId: clinic.orgId, serviceTemplateId: templateId, ...day, timezone: 'Europe/Berlin' }));
+      expect(starts(search.body)).toEqual(['11:00']);
+      const taken = await client.post('/reservations', { serviceTemplateId: templateId, startsAt: '2030-03-04T10:30:00+01:00' });
+      expect(taken.status).toBe(409);
+      expect(taken.body.error).toMatchObject({ code: 'SLOT_UNAVAILABLE', details: { reason: 'busy', requirementKey: 'therapist' } });
+      const outside = await client.post('/reservations', { serviceTemplateId: templateId, startsAt: '2030-03-04T12:00:00+01:00' });
+      expect(outside.status).toBe(422);
+      expect(outside.body.error).toMatchObject({ code: 'SLOT_OUTSIDE_AVAILABILITY', details: { reason: 'outside_hours' } });
+      expect((await client.delete(`/reservations/${hold.body.id}`)).status).toBe(200);
+      const freed = await client.get('/search/availability' + qs({ organizationId: clinic.orgId, serviceTemplateId: templateId, ...day, timezone: 'Europe/Berlin' }));
+      expect(starts(freed.body)).toEqual(['10:00', '10:30', '11:00']);
+    });
+
+    it('combines criteria and times of day in POST /search/query', async () => {
+      const query = await client.post('/search/query', { organizationId: clinic.orgId, serviceTemplateId: templateId, ...day, timezone: 'Europe/Berlin', times: { earliestStart: '10:15', daysOfWeek: ['monday'] } });
+      expect(query.status).toBe(200);
+      expect(starts(query.body)).toEqual(['10:30', '11:00']);
+      const tuesdays = await client.post('/search/query', { organizationId: clinic.orgId, serviceTemplateId: templateId, ...day, times: { daysOfWeek: ['tuesday'] } });
+      expect(tuesdays.body.slots).toEqual([]);
+      const unknownTag = await client.post('/search/query', { organizationId: clinic.orgId, serviceTemplateId: templateId, ...day, bookables: { tags: ['nobody-has-this'] } });
+      expect(unknownTag.body.slots).toEqual([]);
+      const bad = await client.post('/search/query', { organizationId: clinic.orgId, serviceTemplateId: templateId, ...day, times: { earliestStart: '25:00' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  it('a licence pool takes as many overlapping bookings as its concurrent limit, then search and holds refuse', async () => {
+    const licence = (await bookables('virtual-resources', { name: 'CAD licence', kind: 'software_license', provider: 'license_server', licensePool: { size: 2, concurrentLimit: 2 }, tags: ['cad'], weeklySchedule: { monday: monday('09:00', '17:00') } })).id;
+    const templateId = await addTemplate(app.baseUrl, clinic, { name: 'CAD session', duration: { type: 'fixed', fixedMinutes: 120 }, bookables: { required: [{ id: 'licence', bookableType: 'virtual_resource', specificBookableId: licence }] } });
+    const at = '2030-03-04T09:00:00+01:00';
+    expect((await client.post('/reservations', { serviceTemplateId: templateId, startsAt: at })).status).toBe(201);
+    expect((await client.post('/reservations', { serviceTemplateId: templateId, startsAt: '2030-03-04T10:00:00+01:00' })).status).toBe(201);
+    const slots = await client.get(`/bookables/${licence}/availability` + qs({ serviceTemplateId: templateId, ...day }));
+    // 09–11 and 10–12 are taken: both units are busy 10:00–11:00, so only starts from 11:00 fit.
+    expect(starts(slots.body)).toEqual(['11:00', '13:00', '15:00']);
+    const third = await client.post('/reservations', { serviceTemplateId: templateId, startsAt: '2030-03-04T09:00:00+01:00' });
+    expect(third.status).toBe(409);
+    const rows = await app.db('allocations').where({ bookableId: licence }).orderBy('unit').pluck('unit');
+    expect(rows).toEqual([0, 1]);
+  });
+
+  it('round robin shares bookings made without naming a provider', async () => {
+    const names = ['Ann', 'Ben'];
+    const ids: string[] = [];
+    for (const name of names) ids.push((await bookables('providers', { name, tags: ['rr'], weeklySchedule: { monday: monday('09:00', '17:00') } })).id);
+    const templateId = await addTemplate(app.baseUrl, clinic, { name: 'Intro call', duration: { type: 'fixed', fixedMinutes: 30 }, bookables: { required: [{ id: 'host', bookableType: 'provider', criteria: { tags: ['rr'] } }], assignment: { strategy: 'round_robin' } } });
+    const served: string[] = [];
+    for (const time of ['09:00', '09:30', '10:00', '10:30']) {
+      const booked = await client.post('/bookings', { serviceTemplateId: templateId, startsAt: `2030-03-04T${time}:00+01:00` });
+      expect(booked.status).toBe(201);
+      served.push(booked.body.bookableIds[0]);
+    }
+    expect(served.filter((id) => id === ids[0])).toHaveLength(2);
+    expect(served.filter((id) => id === ids[1])).toHaveLength(2);
+    expect(served[0]).not.toBe(served[1]);
+  });
+
+  it('renders the repeated hour of a fall-back day twice, at two instants, in the calendar zone', async () => {
+    const night = (await bookables('providers', { name: 'Night shift NY', weeklySchedule: { sunday: monday('00:00', '04:00') } })).id;
+    const calendarId = (await owner.get(`/bookables/${night}`)).body.calendar.id;
+    const templateId = await addTemplate(app.baseUrl, clinic, { name: 'Night call', duration: { type: 'fixed', fixedMinutes: 30 } });
+    await owner.patch(`/calendars/${calendarId}`, { timezone: 'America/New_York' });
+    const slots = await client.get(`/calendars/${calendarId}/slots` + qs({ serviceTemplateId: templateId, from: '2030-11-03T00:00:00-04:00', to: '2030-11-04T00:00:00-05:00' }));
+    expect(slots.status).toBe(200);
+    expect(slots.body.slots.map((slot: { local: { startsAt: string } }) => slot.local.startsAt)).toEqual([
+      '2030-11-03T00:00:00.000-04:00',
+      '2030-11-03T00:30:00.000-04:00',
+      '2030-11-03T01:00:00.000-04:00',
+      '2030-11-03T01:30:00.000-04:00',
+      '2030-11-03T01:00:00.000-05:00',
+      '2030-11-03T01:30:00.000-05:00',
+      '2030-11-03T02:00:00.000-05:00',
+      '2030-11-03T02:30:00.000-05:00',
+      '2030-11-03T03:00:00.000-05:00',
+      '2030-11-03T03:30:00.000-05:00',
+    ]);
+  });
+
+  it('refuses a range over 31 days and a length a fixed service does not have', async () => {
+    const long = await client.get('/search/availability' + qs({ organizationId: clinic.orgId, serviceTemplateId: clinic.templateId, from: '2030-03-01T00:00:00Z', to: '2030-04-15T00:00:00Z' }));
+    expect(long.status).toBe(400);
+    const length = await client.get('/search/availability' + qs({ organizationId: clinic.orgId, serviceTemplateId: clinic.templateId, ...day, durationMinutes: '45' }));
+    expect(length.status).toBe(400);
+    expect(length.body.error.details.fields).toEqual([expect.objectContaining({ path: 'durationMinutes' })]);
+  });
+});
