@@ -154,6 +154,30 @@ describe('availability and search over HTTP', () => {
     ]);
   });
 
+  it('offers and holds multi-night stays at local check-in and check-out times across a DST change, keeping a cleaning night free', async () => {
+    const everyDay = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [d, monday('00:00', '24:00')]));
+    const cabin = (await bookables('venues', { name: 'Lake cabin', capacity: { max: 4 }, weeklySchedule: everyDay })).id;
+    const cabinCalendar = (await owner.get(`/bookables/${cabin}`)).body.calendar.id;
+    expect((await owner.patch(`/calendars/${cabinCalendar}`, { timezone: 'Europe/London' })).status).toBe(200);
+    const templateId = await addTemplate(app.baseUrl, clinic, { name: 'Cabin stay', type: 'multi_day', duration: { type: 'fixed', fixedMinutes: 60, minNights: 1, maxNights: 7, checkInTime: '15:00', checkOutTime: '11:00', gapNights: 1 } });
+    // London springs forward in the night of 30 to 31 March 2030.
+    const stays = await client.get(`/bookables/${cabin}/stays` + qs({ serviceTemplateId: templateId, fromDate: '2030-03-30', toDate: '2030-03-30', nights: '2' }));
+    expect(stays.status).toBe(200);
+    expect(stays.body.stays).toEqual([
+      expect.objectContaining({ checkInDate: '2030-03-30', checkOutDate: '2030-04-01', nights: 2, startsAt: '2030-03-30T15:00:00.000Z', endsAt: '2030-04-01T10:00:00.000Z', local: { startsAt: '2030-03-30T15:00:00.000+00:00', endsAt: '2030-04-01T11:00:00.000+01:00' } }),
+    ]);
+    const hold = await client.post('/reservations', { serviceTemplateId: templateId, bookableId: cabin, startsAt: '2030-03-30T15:00:00Z', nights: 2 });
+    expect(hold.status).toBe(201);
+    expect(hold.body).toMatchObject({ startsAt: '2030-03-30T15:00:00.000Z', endsAt: '2030-04-01T10:00:00.000Z' });
+    const after = await client.get(`/bookables/${cabin}/stays` + qs({ serviceTemplateId: templateId, fromDate: '2030-03-29', toDate: '2030-04-03', nights: '1' }));
+    // Arrivals overlapping the stay or its cleaning night (29 March leaves on the 30th: no night between) are gone.
+    expect(after.body.stays.map((stay: { checkInDate: string }) => stay.checkInDate)).toEqual(['2030-04-02', '2030-04-03']);
+    const withoutNights = await client.post('/reservations', { serviceTemplateId: templateId, bookableId: cabin, startsAt: '2030-04-05T14:00:00Z' });
+    expect(withoutNights.status).toBe(400);
+    const clash = await client.post('/reservations', { serviceTemplateId: templateId, bookableId: cabin, startsAt: '2030-03-31T14:00:00Z', nights: 1 });
+    expect(clash.status).toBe(409);
+  });
+
   it('refuses a range over 31 days and a length a fixed service does not have', async () => {
     const long = await client.get('/search/availability' + qs({ organizationId: clinic.orgId, serviceTemplateId: clinic.templateId, from: '2030-03-01T00:00:00Z', to: '2030-04-15T00:00:00Z' }));
     expect(long.status).toBe(400);

@@ -26,12 +26,12 @@ export async function createAsset(api: Caller, orgId: string, locationId: string
   return { id: body.id, name: body.name, calendarId: body.calendar?.id, locationId };
 }
 
-export async function createTemplate(api: Caller, orgId: string, opts: { status?: 'draft' | 'active'; name?: string } = {}): Promise<{ id: string; name: string }> {
+export async function createTemplate(api: Caller, orgId: string, opts: { status?: 'draft' | 'active'; name?: string; duration?: Record<string, unknown> } = {}): Promise<{ id: string; name: string }> {
   const body = ok(
     await api.post(`/organizations/${orgId}/service-templates`, {
       name: opts.name ?? unique('Consultation'),
       status: opts.status ?? 'active',
-      duration: { type: 'fixed', fixedMinutes: 30 },
+      duration: opts.duration ?? { type: 'fixed', fixedMinutes: 30 },
       lifecycle: { reservation: { holdDurationSeconds: 900, allowExtension: true, maxExtensions: 20, extensionDurationSeconds: 60 } },
     }),
     'create service template',

@@ -126,6 +126,7 @@ export const venueBody = (locationId: string) => ({ name: unique('Matrix room'),
 export const virtualBody = (locationId: string) => ({ name: unique('Matrix meeting'), locationId, kind: 'video_conference' });
 export const templateBody = () => ({ name: unique('Matrix service'), duration: { type: 'fixed', fixedMinutes: 45 } });
 export const reservationAt = (w: World, bookableId: string) => ({ serviceTemplateId: w.org.template.id, bookableId, startsAt: w.slots.next(bookableId) });
+export const stayQuery = (templateId: string) => ({ serviceTemplateId: templateId, fromDate: '2030-03-04', toDate: '2030-03-06' });
 export const availabilityQuery = (templateId: string) => ({ serviceTemplateId: templateId, from: '2030-03-04T00:00:00+01:00', to: '2030-03-05T00:00:00+01:00' });
 
 export const bookableCreation = (body: (locationId: string) => unknown): Variant[] => [

@@ -18,6 +18,8 @@ export interface MatrixOrg {
   movedProvider: Bookable;
   template: { id: string; name: string };
   draftTemplate: { id: string; name: string };
+  /** A service booked by the night (stays). */
+  nightlyTemplate: { id: string; name: string };
   /** Shared rows that only reading cells use. */
   clientHoldA: string;
   ownerHoldB: string;
@@ -89,13 +91,14 @@ export async function buildWorld(baseUrl: string): Promise<World> {
     const name = unique('Matrix Clinic');
     const id = await createOrganization(owner, name);
     const [locA, locB] = await Promise.all([createLocation(owner, id, unique('Location A')), createLocation(owner, id, unique('Location B'))]);
-    const [providerA, providerB, assetB, movedProvider, template, draftTemplate, apiKey] = await Promise.all([
+    const [providerA, providerB, assetB, movedProvider, template, draftTemplate, nightlyTemplate, apiKey] = await Promise.all([
       createProvider(owner, id, locA.id),
       createProvider(owner, id, locB.id),
       createAsset(owner, id, locB.id),
       createProvider(owner, id, locA.id),
       createTemplate(owner, id),
       createTemplate(owner, id, { status: 'draft' }),
+      createTemplate(owner, id, { duration: { type: 'fixed', fixedMinutes: 60, minNights: 1, maxNights: 3 } }),
       createApiKey(owner, id, 'manager'),
       ...(['client', 'staff', 'manager', 'admin'] as const).map((role) => addMembership(owner, id, users[role], role)),
       addMembership(owner, id, users.location_manager, 'location_manager', [locA.id]),
@@ -126,6 +129,7 @@ export async function buildWorld(baseUrl: string): Promise<World> {
       movedProvider: { ...movedProvider, locationId: locB.id },
       template,
       draftTemplate,
+      nightlyTemplate,
       clientHoldA,
       ownerHoldB,
       clientBookingA,

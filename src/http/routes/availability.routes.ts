@@ -8,8 +8,8 @@ import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
-import { bookableSlotsQuerySchema } from './availability.schemas';
-import { presentSlot, searchSlots } from './slot-search';
+import { bookableSlotsQuerySchema, staysQuerySchema } from './availability.schemas';
+import { presentSlot, presentStay, searchSlots, searchStays } from './slot-search';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 const slotReaders = ['booking:create', 'booking:view_location', 'booking:manage_org'] as const;
@@ -48,6 +48,16 @@ export function availabilityRoutes(deps: AppDeps): Router<AppState> {
     const calendar = await findCalendar(db, ctx.state.access!.organizationId, ctx.params.id!);
     if (!calendar?.bookableId) throw notFound();
     ctx.body = await bookableSlots(ctx, calendar.bookableId, query);
+  });
+
+  router.get('/bookables/:id/stays', permit(db, [...slotReaders], scopeOfRow(db, 'bookables')), async (ctx) => {
+    const query = parseInput(staysQuerySchema, ctx.query);
+    const organizationId = ctx.state.access!.organizationId;
+    const [bookable, template] = await Promise.all([findBookableRecord(db, organizationId, ctx.params.id!), findServiceTemplate(db, organizationId, query.serviceTemplateId)]);
+    if (!bookable?.calendar) throw notFound();
+    if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
+    const stays = await searchStays(db, { organizationId, template, bookableId: bookable.bookable.id, fromDate: query.fromDate, toDate: query.toDate, nights: query.nights, now: deps.now() });
+    ctx.body = { bookableId: bookable.bookable.id, serviceTemplateId: template.id, timezone: query.timezone ?? bookable.calendar.timezone, stays: stays.map((stay) => presentStay(stay, query.timezone)) };
   });
 
   return router;

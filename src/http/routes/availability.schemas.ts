@@ -84,3 +84,15 @@ export const searchQueryBodySchema = validRange(
 );
 
 export type SearchQueryBody = z.output<typeof searchQueryBodySchema>;
+
+/** GET /bookables/:id/stays: check-in dates are local dates in the bookable's zone, both ends included, at most 62. */
+export const staysQuerySchema = z
+  .strictObject({
+    serviceTemplateId: idSchema,
+    fromDate: localDateSchema,
+    toDate: localDateSchema,
+    nights: z.coerce.number().int().min(1).max(365).optional(),
+    timezone: timeZoneSchema.optional(),
+  })
+  .refine((q) => q.toDate >= q.fromDate, { message: 'toDate must not be before fromDate', path: ['toDate'] })
+  .refine((q) => Date.parse(q.toDate) - Date.parse(q.fromDate) <= 61 * DAY_MS, { message: 'at most 62 check-in dates at a time', path: ['toDate'] });

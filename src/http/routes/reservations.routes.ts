@@ -18,8 +18,16 @@ import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { presentBooking, presentReservation, presentTimes } from './booking.presenter';
 import { quoteSlot } from './slot-quote';
-import { checkSlot, refusalError } from './slot-search';
+import { checkSlot, checkStay, refusalError } from './slot-search';
+import { stayRules, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
+import type { EngineSlot } from '../../domain/availability/engine/engine-types';
+import type { ServiceTemplateModel } from '../../db/models/service-template.model';
+import type { BookableRecord } from '../../db/queries/bookable.queries';
 import { createReservationSchema } from './reservations.schemas';
+
+type CreateReservation = ReturnType<typeof createReservationSchema.parse>;
+/** What a hold claims: the times, the zone, the bookables, and the day's demand and premium multiplier for the price. */
+type PlannedSlot = Pick<EngineSlot, 'start' | 'end' | 'blockedStart' | 'blockedEnd' | 'timezone' | 'bookableIds' | 'utilizationBps' | 'pricingMultiplierBps'>;
 import { routePermissions } from '../route-permissions';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
@@ -67,10 +75,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     const definition = definitionOf(template);
     const rules = templateRules(definition);
     const now = deps.now();
-    const group = (definition.capacity as { type?: string } | null)?.type === 'group';
-    const checked = await checkSlot(db, { organizationId: access.organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats: group ? input.participants : 1, anchorBookableId: input.bookableId, ownReservationId: reservationId });
-    if ('reason' in checked) throw refusalError(checked, now, rules.scheduling.minAdvanceMinutes);
-    const slot = checked;
+    const slot = await plannedSlot({ organizationId: access.organizationId, template, now, input, reservationId, bookable, minAdvanceMinutes: rules.scheduling.minAdvanceMinutes });
     const timezone = slot.timezone;
     const plan = { slot: { start: slot.start, end: slot.end, blockedStart: slot.blockedStart, blockedEnd: slot.blockedEnd }, holdSeconds: rules.reservation.holdDurationSeconds, timezone, bookableIds: slot.bookableIds };
     const anchor = bookable ?? (await findBookableRecord(db, access.organizationId, slot.bookableIds[0]!))!;
@@ -88,6 +93,23 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       ...(slot.pricingMultiplierBps !== undefined ? { premiumMultiplierBps: slot.pricingMultiplierBps } : {}),
     });
     return { input, access, template, bookable: anchor, rules, plan, quote };
+  }
+
+  // The slot (or stay) the body asks for, checked by the availability engine, with the bookables it claims.
+  async function plannedSlot(request: { organizationId: string; template: ServiceTemplateModel; now: Date; input: CreateReservation; reservationId?: string; bookable?: BookableRecord; minAdvanceMinutes: number }): Promise<PlannedSlot> {
+    const { organizationId, template, now, input, reservationId, bookable } = request;
+    const definition = definitionOf(template);
+    if (stayRules(definition as unknown as TemplateAvailabilityBlocks)) {
+      if (!bookable || input.nights === undefined) throw new DomainError('VALIDATION_FAILED', 'A stay names its bookable and its nights.', { fields: [{ path: bookable ? 'nights' : 'bookableId', message: 'required for a service booked by the night' }] });
+      const stay = await checkStay(db, { organizationId, template, bookableId: bookable.bookable.id, startsAt: input.startsAt, nights: input.nights, timezone: bookable.calendar!.timezone, now, ownReservationId: reservationId });
+      if (!stay) throw new DomainError('SLOT_UNAVAILABLE', 'That stay is not available.', { reason: 'stay_unavailable', nights: input.nights });
+      return { start: stay.start, end: stay.end, blockedStart: stay.start, blockedEnd: stay.end, timezone: stay.timezone, bookableIds: [bookable.bookable.id], utilizationBps: 0 };
+    }
+    if (input.nights !== undefined) throw new DomainError('VALIDATION_FAILED', 'This service is not booked by the night.', { fields: [{ path: 'nights', message: 'only for services with minNights/maxNights' }] });
+    const group = (definition.capacity as { type?: string } | null)?.type === 'group';
+    const checked = await checkSlot(db, { organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats: group ? input.participants : 1, anchorBookableId: input.bookableId, ownReservationId: reservationId });
+    if ('reason' in checked) throw refusalError(checked, now, request.minAdvanceMinutes);
+    return checked;
   }
 
   // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.

@@ -14,6 +14,8 @@ export const createReservationSchema = z.strictObject({
   startsAt: instantSchema,
   /** The appointment length for variable or range durations. */
   durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  /** Stays (templates with minNights/maxNights): how many nights; `startsAt` is then the check-in instant GET /bookables/:id/stays gave. */
+  nights: z.number().int().min(1).max(365).optional(),
   participants: z.number().int().min(1).max(10_000).default(1),
   quantity: z.number().int().min(1).max(1_000_000).optional(),
   upsells: z

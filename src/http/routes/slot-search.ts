@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type { BookableCriteria } from '../../domain/bookables/bookable-criteria';
 import { checkStart, findSlots } from '../../domain/availability/engine/find-slots';
 import type { EngineRequirement, EngineSlot, SlotRefusal, SlotSearch } from '../../domain/availability/engine/engine-types';
-import { appointmentMinutes, assignmentPolicy, engineService, serviceRequirements, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
-import { toLocalIso } from '../../domain/shared/time';
+import { appointmentMinutes, assignmentPolicy, engineService, serviceRequirements, stayRules, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
+import { findStays, type Stay } from '../../domain/availability/engine/stays';
+import { localDateOf, toLocalIso } from '../../domain/shared/time';
 import { DomainError } from '../../domain/shared/errors';
 import { addMinutes } from '../../domain/shared/durations';
 import { loadEngineBookables, serviceBookingStarts } from '../../db/queries/slot-search.queries';
@@ -133,4 +134,54 @@ export function refusalError(refusal: SlotRefusal, now: Date, minAdvanceMinutes:
     default:
       return new DomainError('SLOT_UNAVAILABLE', 'That time is not available.', details);
   }
+}
+
+/** What a stay query asks: check-in local dates [fromDate, toDate] on one bookable, optionally one length. */
+export interface StayQuery {
+  organizationId: string;
+  template: ServiceTemplateModel;
+  bookableId: string;
+  fromDate: string;
+  toDate: string;
+  nights?: number;
+  now: Date;
+  ownReservationId?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The template's stays on the bookable; a template not booked by the night is refused. */
+export async function searchStays(db: Knex, query: StayQuery): Promise<Stay[]> {
+  const rules = stayRules(definitionOf(query.template) as unknown as TemplateAvailabilityBlocks);
+  if (!rules) throw new DomainError('VALIDATION_FAILED', 'This service is not booked by the night.', { fields: [{ path: 'serviceTemplateId', message: 'has no minNights/maxNights' }] });
+  const reach = (rules.maxNights + rules.minGapBetweenBookings + 2) * DAY_MS;
+  const [bookable] = await loadEngineBookables(
+    db,
+    { organizationId: query.organizationId, requirements: [{ key: 'stay', count: 1, optional: false }], bookableIds: [query.bookableId] },
+    { from: new Date(Date.parse(`${query.fromDate}T00:00:00Z`) - reach), to: new Date(Date.parse(`${query.toDate}T00:00:00Z`) + reach), now: query.now, ...(query.ownReservationId ? { ignoreReservationId: query.ownReservationId } : {}) },
+  );
+  if (!bookable) return [];
+  return findStays({ now: query.now, bookable, fromDate: query.fromDate, toDate: query.toDate, ...(query.nights !== undefined ? { nights: query.nights } : {}), rules });
+}
+
+/** The stay of `nights` that checks in at `startsAt` on the bookable, or null when there is none free. */
+export async function checkStay(db: Knex, query: Omit<StayQuery, 'fromDate' | 'toDate'> & { startsAt: Date; timezone: string; nights: number }): Promise<Stay | null> {
+  const checkInDate = localDateOf(query.startsAt.getTime(), query.timezone);
+  const stays = await searchStays(db, { ...query, fromDate: checkInDate, toDate: checkInDate });
+  return stays.find((stay) => stay.start.getTime() === query.startsAt.getTime()) ?? null;
+}
+
+/** A stay as the API shows it. */
+export function presentStay(stay: Stay, timezone?: string) {
+  const zone = timezone ?? stay.timezone;
+  return {
+    checkInDate: stay.checkInDate,
+    checkOutDate: stay.checkOutDate,
+    nights: stay.nights,
+    startsAt: stay.start.toISOString(),
+    endsAt: stay.end.toISOString(),
+    timezone: zone,
+    local: { startsAt: toLocalIso(stay.start, zone), endsAt: toLocalIso(stay.end, zone) },
+    bookableTimezone: stay.timezone,
+  };
 }

@@ -1,6 +1,6 @@
 import { unique } from '../permission-fixtures';
 import { blockBody } from '../permission-rows';
-import { ALL, F, N, type Variant, Y, assetAtB, assetBody, availabilityQuery, blockAtA, blockAtB, bookableCreation, ids, managesTemplates, otherOrg, overrideAtA, overrideAtB, providerAtA, providerBody, providerToMove, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from '../permission-variants';
+import { ALL, F, N, type Variant, Y, assetAtB, assetBody, availabilityQuery, stayQuery, blockAtA, blockAtB, bookableCreation, ids, managesTemplates, otherOrg, overrideAtA, overrideAtB, providerAtA, providerBody, providerToMove, templateBody, templateToDelete, templateToRevise, venueBody, virtualBody } from '../permission-variants';
 
 /** The matrix rows of what can be booked: bookables, availability, calendars and service templates. */
 export const catalogueRows: Record<string, Variant[]> = {
@@ -53,6 +53,11 @@ export const catalogueRows: Record<string, Variant[]> = {
     { target: 'provider at A', outcomes: [Y, Y, F, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.providerA.id }, query: availabilityQuery(w.org.template.id) }) },
     { target: 'provider at B', outcomes: [Y, Y, F, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.providerB.id }, query: availabilityQuery(w.org.template.id) }) },
     otherOrg((w) => ({ params: { id: w.other.provider.id }, query: availabilityQuery(w.other.template.id) })),
+  ],
+  'GET /api/v1/bookables/{id}/stays': [
+    { target: 'provider at A', outcomes: [Y, Y, F, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.providerA.id }, query: stayQuery(w.org.nightlyTemplate.id) }) },
+    { target: 'provider at B', outcomes: [Y, Y, F, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.providerB.id }, query: stayQuery(w.org.nightlyTemplate.id) }) },
+    otherOrg((w) => ({ params: { id: w.other.provider.id }, query: stayQuery(w.other.template.id) })),
   ],
   'GET /api/v1/calendars/{id}/slots': [
     { target: 'calendar of provider at A', outcomes: [Y, Y, F, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.providerA.calendarId }, query: availabilityQuery(w.org.template.id) }) },

@@ -1,5 +1,6 @@
 import type { BookableCriteria } from '../../bookables/bookable-criteria';
 import { DomainError } from '../../shared/errors';
+import type { StayRules } from './stays';
 import type { AssignmentPolicy, AssignmentStrategy, EngineRequirement, EngineService } from './engine-types';
 
 /** The template blocks availability reads (spec §3.1), as stored. */
@@ -15,6 +16,11 @@ export interface TemplateAvailabilityBlocks {
     postBufferMinutes?: number;
     travelTimeMinutes?: number;
     travelTimeCalculation?: 'fixed' | 'distance_based';
+    minNights?: number;
+    maxNights?: number;
+    checkInTime?: string;
+    checkOutTime?: string;
+    gapNights?: number;
   };
   bookables?: {
     required?: StoredRequirement[];
@@ -105,5 +111,20 @@ export function engineService(id: string, blocks: TemplateAvailabilityBlocks, du
     ...(window ? { bookingWindow: { ...(window.opensAt ? { opensAt: new Date(window.opensAt) } : {}), ...(window.closesAt ? { closesAt: new Date(window.closesAt) } : {}) } } : {}),
     ...(capacity?.type === 'group' && capacity.group ? { group: { maxParticipants: capacity.group.maxParticipants } } : {}),
     bookingStarts,
+  };
+}
+
+/** A multi-night template's stay rules (spec §7.3), or null when the template is not booked by the night. */
+export function stayRules(blocks: TemplateAvailabilityBlocks): StayRules | null {
+  const { duration, scheduling = {} } = blocks;
+  if (duration.minNights === undefined || duration.maxNights === undefined) return null;
+  return {
+    minNights: duration.minNights,
+    maxNights: duration.maxNights,
+    checkInTime: duration.checkInTime ?? '15:00',
+    checkOutTime: duration.checkOutTime ?? '11:00',
+    minGapBetweenBookings: duration.gapNights ?? 0,
+    minAdvanceMinutes: scheduling.minAdvanceMinutes ?? 0,
+    ...(scheduling.maxAdvanceDays ? { maxAdvanceDays: scheduling.maxAdvanceDays } : {}),
   };
 }

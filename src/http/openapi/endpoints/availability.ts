@@ -1,4 +1,4 @@
-import { bookableSlotsQuerySchema, searchAvailabilityQuerySchema, searchQueryBodySchema } from '../../routes/availability.schemas';
+import { bookableSlotsQuerySchema, searchAvailabilityQuerySchema, searchQueryBodySchema, staysQuerySchema } from '../../routes/availability.schemas';
 import { routePermissions } from '../../route-permissions';
 import type { Endpoint } from '../endpoint';
 
@@ -74,6 +74,20 @@ export const availabilityEndpoints: Endpoint[] = [
     permissions: routePermissions.catalogueReaders,
     body: searchQueryBodySchema,
     success: { status: 200, description: `\`{ organizationId, serviceTemplateId, from, to, timezone, slots, truncated }\`; ${slotShape}` },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/bookables/{id}/stays',
+    operationId: 'getStays',
+    summary: 'Multi-night stays of a service on one bookable',
+    description:
+      'For services booked by the night (`duration.minNights`/`maxNights`). Check-in dates `fromDate`..`toDate` are local dates in the bookable calendar\'s zone, both included (at most 62). A stay of n nights arriving on D checks in at `duration.checkInTime` (default 15:00) on D and out at `checkOutTime` (default 11:00) on D+n, both wall times in that zone, so a stay over a DST change is an hour shorter or longer in absolute time. Every night slept must be open (a weekday with hours, no closing override); `duration.gapNights` whole days before and after must be free of other stays and blocked time; the check-in respects the minimum and maximum advance. With `nights` only that length, else every length from minNights to maxNights. Hold one with `POST /reservations` `{ bookableId, startsAt: <stay startsAt>, nights }`.',
+    tag: 'Availability',
+    authenticated: true,
+    permissions: [...slotReaders],
+    query: staysQuerySchema,
+    success: { status: 200, description: '`{ bookableId, serviceTemplateId, timezone, stays: [{ checkInDate, checkOutDate, nights, startsAt, endsAt, timezone, local, bookableTimezone }] }`.' },
     errors: ['FORBIDDEN', 'NOT_FOUND'],
   },
 ];

@@ -3,7 +3,7 @@
  * The booking flow reads `type`, `fixedMinutes`, `preBufferMinutes` and `postBufferMinutes`; keep those names.
  */
 import { z } from 'zod';
-import { forbidUnless, issue, MINUTES_PER_DAY, minutesInDaySchema, orderedPair, requireWhen, type Ctx } from './common.schemas';
+import { forbidUnless, issue, MINUTES_PER_DAY, minutesInDaySchema, orderedPair, requireWhen, wallTimeSchema, type Ctx } from './common.schemas';
 
 /** A booked length in minutes: at least a minute, at most a day (longer stays are counted in nights). */
 const lengthMinutesSchema = z.number().int().min(1).max(MINUTES_PER_DAY);
@@ -28,6 +28,11 @@ export const durationShape = z.strictObject({
   minNights: nightsSchema.optional(),
   maxNights: nightsSchema.optional(),
   defaultNights: nightsSchema.optional(),
+  /** Stays: arrival and departure wall times in the bookable's zone (default 15:00 and 11:00; spec §7.3). */
+  checkInTime: wallTimeSchema.optional(),
+  checkOutTime: wallTimeSchema.optional(),
+  /** Stays: nights kept empty before and after every stay for cleaning (spec `minGapBetweenBookings`). */
+  gapNights: z.number().int().min(0).max(30).optional(),
   preBufferMinutes: minutesInDaySchema.default(0),
   postBufferMinutes: minutesInDaySchema.default(0),
   travelTimeMinutes: minutesInDaySchema.optional(),
@@ -42,6 +47,7 @@ function checkNights(duration: DurationConfig, ctx: Ctx): void {
   requireWhen(ctx, configured, minNights, ['minNights'], 'when nights are configured');
   requireWhen(ctx, configured, maxNights, ['maxNights'], 'when nights are configured');
   orderedPair(ctx, minNights, maxNights, ['maxNights'], 'minNights');
+  for (const key of ['checkInTime', 'checkOutTime', 'gapNights'] as const) forbidUnless(ctx, configured, duration[key], [key], 'when nights are configured');
   if (defaultNights === undefined || minNights === undefined || maxNights === undefined || minNights > maxNights) return;
   if (defaultNights < minNights || defaultNights > maxNights) issue(ctx, ['defaultNights'], `must be between minNights (${minNights}) and maxNights (${maxNights})`);
 }
