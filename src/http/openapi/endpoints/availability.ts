@@ -22,34 +22,27 @@ export const slotSemantics = [
 const slotShape =
   '`slots: [{ startsAt, endsAt, timezone, local: { startsAt, endsAt, date }, bookableTimezone, bookableIds, assignments: [{ requirementKey, bookableIds, optional, freeCandidates, reason }], rangeType, premium, pricingMultiplierBps?, seatsLeft?, utilizationBps }]`, earliest first, at most `limit` (`truncated` says when more exist).';
 
+/** An endpoint answering the slots of one bookable. */
+function oneBookable(path: string, operationId: string, summary: string, lead: string): Endpoint {
+  return {
+    method: 'get',
+    path,
+    operationId,
+    summary,
+    description: `${lead}\n\n${slotSemantics}`,
+    tag: 'Availability',
+    authenticated: true,
+    permissions: [...slotReaders],
+    query: bookableSlotsQuerySchema,
+    success: { status: 200, description: `\`{ bookableId, calendarId, serviceTemplateId, timezone, slots, truncated }\`; ${slotShape}` },
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  };
+}
+
 /** Slots and search (availability.routes.ts, search-availability.routes.ts). */
 export const availabilityEndpoints: Endpoint[] = [
-  {
-    method: 'get',
-    path: '/api/v1/bookables/{id}/availability',
-    operationId: 'getAvailability',
-    summary: 'Slots of a service with one bookable',
-    description: `The bookable fills the service's first required requirement; other requirements (a room, equipment) are assigned as in a search.\n\n${slotSemantics}`,
-    tag: 'Availability',
-    authenticated: true,
-    permissions: [...slotReaders],
-    query: bookableSlotsQuerySchema,
-    success: { status: 200, description: `\`{ bookableId, calendarId, serviceTemplateId, timezone, slots, truncated }\`; ${slotShape}` },
-    errors: ['FORBIDDEN', 'NOT_FOUND'],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/calendars/{id}/slots',
-    operationId: 'getCalendarSlots',
-    summary: 'Slots of a service on a bookable\'s calendar',
-    description: `The same as \`GET /bookables/{id}/availability\` for the calendar's bookable.\n\n${slotSemantics}`,
-    tag: 'Availability',
-    authenticated: true,
-    permissions: [...slotReaders],
-    query: bookableSlotsQuerySchema,
-    success: { status: 200, description: `\`{ bookableId, calendarId, serviceTemplateId, timezone, slots, truncated }\`; ${slotShape}` },
-    errors: ['FORBIDDEN', 'NOT_FOUND'],
-  },
+  oneBookable('/api/v1/bookables/{id}/availability', 'getAvailability', 'Slots of a service with one bookable', "The bookable fills the service's first required requirement; other requirements (a room, equipment) are assigned as in a search."),
+  oneBookable('/api/v1/calendars/{id}/slots', 'getCalendarSlots', "Slots of a service on a bookable's calendar", "The same as `GET /bookables/{id}/availability` for the calendar's bookable."),
   {
     method: 'get',
     path: '/api/v1/search/availability',
