@@ -115,9 +115,10 @@ describe('when the primary participant cancels (template rule whenPrimaryCancels
     expect(takenOver.status).toBe(201);
     expect((await owner.get(`/bookings/${rescued.booking.id}`)).body.live).toMatchObject({ status: 'confirmed', awaitingNewPrimary: false });
 
-    const abandoned = await bookedWithObserver(clinic, clinic.templateId, new Date(Date.now() + 4_000).toISOString());
+    // Far enough ahead that a loaded machine still books it before it starts, near enough to wait for.
+    const abandoned = await bookedWithObserver(clinic, clinic.templateId, new Date(Date.now() + 12_000).toISOString());
     await abandoned.asBooker.delete(`/bookings/${abandoned.booking.id}`, {});
-    const cancelled = await eventually(() => owner.get(`/bookings/${abandoned.booking.id}`), (r) => r.body.status === 'cancelled', 15_000);
+    const cancelled = await eventually(() => owner.get(`/bookings/${abandoned.booking.id}`), (r) => r.body.status === 'cancelled', 30_000);
     expect(cancelled.body.cancellation).toMatchObject({ cancelledBy: 'system', reason: 'Nobody took over as the primary participant.', refund: { basis: 'cancelled_by_business' } });
     expect(await app.db('allocations').where({ bookingId: abandoned.booking.id })).toHaveLength(0);
   });
