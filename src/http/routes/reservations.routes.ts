@@ -8,6 +8,7 @@ import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { listCalendarOverrides } from '../../db/queries/calendar.queries';
 import { findReservation } from '../../db/queries/reservation.queries';
 import { definitionOf, findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
+import { backupRulesOf } from '../../domain/bookables/backups';
 import { findBooking, noShowTimes } from '../../db/queries/booking.queries';
 import type { ReservationModel } from '../../db/models/reservation.model';
 import { derivedId, newId, sameBodyId } from '../../ids';
@@ -69,12 +70,12 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       calendar: { ...bookable.calendar, overrides },
     });
     const quote = await quoteSlot(db, { organizationId: access.organizationId, serviceTemplateId: template.id, pricing: definition.pricing, slot: plan.slot, timezone: plan.timezone, overrides, now, order: input });
-    return { input, access, template, bookable, rules, plan, quote };
+    return { input, access, template, bookable, rules, backups: backupRulesOf(definition.bookables), plan, quote };
   }
 
   // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.
   async function holdSlot(ctx: ParameterizedContext<AppState>): Promise<string> {
-    const { access, template, bookable, rules, plan, quote } = await planAndQuote(ctx);
+    const { access, template, bookable, rules, backups, plan, quote } = await planAndQuote(ctx);
     const payment = paymentTerms(rules.paymentFirst, quote);
     if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
     const key = ctx.state.idempotencyKey;
@@ -107,6 +108,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
         requireApproval: rules.requireApproval,
         cancellation: rules.cancellation,
         notifications: rules.notifications,
+        ...(backups.length > 0 ? { backups } : {}),
       },
       ...(rules.reservation.onExpiry === 'notify_admin' ? { notifyAdminsOnExpiry: true } : {}),
       primaryParticipant: access.userId ? { participantId: sameBodyId('participant', reservationId), userId: access.userId } : null,
