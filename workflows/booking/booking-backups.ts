@@ -88,9 +88,10 @@ export function createBackups(run: BookingRun) {
     await Promise.all(sending);
   };
 
-  setHandler(activateBackupUpdate, (request) => run.exclusive(() => activate(request, run.updateId()).catch((error: unknown) => {
+  const refusing = (error: unknown) => {
     throw refusalFromActivity(error);
-  })), {
+  };
+  setHandler(activateBackupUpdate, (request) => run.exclusive(() => activate(request, run.updateId()).catch(refusing)), {
     validator: (request: ActivateBackupRequest) =>
       run.guard(null, () => {
         if (!enabled) throw new DomainError('BACKUP_NOT_CONFIGURED', 'This booking has no backups.');
