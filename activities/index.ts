@@ -3,6 +3,7 @@ import type { NotificationTransports } from '../src/notifications/transport';
 import type { PaymentGateway } from '../src/payments/stripe-gateway';
 import type { TemporalGateway } from '../temporal/client';
 import { createAutomationActivities } from './automation.activities';
+import { createBackupActivities } from './backup.activities';
 import { createBookingActivities } from './booking.activities';
 import { createEventDispatcher } from '../temporal/commands/event-dispatch';
 import { createNotificationActivities } from './notification.activities';
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createReservationActivities(withEvents),
     ...createBookingActivities(withEvents),
+    ...createBackupActivities(withEvents),
     ...createNotificationActivities(withEvents),
     ...createPaymentActivities({ ...withEvents, gateway: deps.payments }),
     ...createWebhookActivities(deps),

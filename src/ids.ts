@@ -26,6 +26,7 @@ export const idPrefixes = {
   automationRule: 'atr',
   payment: 'pay',
   compensation: 'pcm',
+  bookingBackup: 'bku',
 } as const;
 
 /** The kinds of things that get ids. */

@@ -11,6 +11,7 @@ import { requestContext } from './middleware/request-context';
 import { availabilityRoutes } from './routes/availability.routes';
 import { bookingRoutes } from './routes/bookings.routes';
 import { bookableRoutes } from './routes/bookables.routes';
+import { bookingBackupRoutes } from './routes/booking-backups.routes';
 import { bookingLifecycleRoutes } from './routes/booking-lifecycle.routes';
 import { bookingParticipantRoutes } from './routes/booking-participants.routes';
 import { notificationRoutes } from './routes/notifications.routes';
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, searchRoutes, searchAvailabilityRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingBackupRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, searchRoutes, searchAvailabilityRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

@@ -26,9 +26,10 @@ export async function updateBooking<Request>(
 /** Asks the booking workflow to cancel; refused with INVALID_TRANSITION when that is no longer possible. */
 export async function cancelBooking(
   temporal: TemporalGateway,
-  request: { bookingId: string; cancelledBy: string; reason: string | null; party: CancelledBy; updateId: string },
+  request: { bookingId: string; cancelledBy: string; reason: string | null; party: CancelledBy; providerId?: string | null; updateId: string },
 ): Promise<BookingView> {
-  return updateBooking(temporal, request.bookingId, cancelBookingUpdate, { cancelledBy: request.cancelledBy, reason: request.reason, party: request.party }, request.updateId);
+  const providerId = request.party === 'provider' && request.providerId ? { providerId: request.providerId } : {};
+  return updateBooking(temporal, request.bookingId, cancelBookingUpdate, { cancelledBy: request.cancelledBy, reason: request.reason, party: request.party, ...providerId }, request.updateId);
 }
 
 /** The booking workflow's live state, or null when the workflow cannot answer right now. */

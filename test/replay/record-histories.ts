@@ -10,7 +10,7 @@ import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { derivedId } from '../../src/ids';
 import { reservationWorkflowId } from '../../workflows/reservation/reservation.contract';
-import { addMember, bookAt, inHours, mondayAt, reservationBody, setUpAroundTheClock, setUpClinic } from '../support/builders';
+import { addMember, addTemplate, aroundTheClock, bookAt, inHours, mondayAt, reservationBody, setUpAroundTheClock, setUpClinic } from '../support/builders';
 import { apiClient } from '../support/http-client';
 import { sendStripeEvent } from '../support/stripe-events';
 import { runWithTestStack } from '../support/run-with-test-stack';
@@ -166,7 +166,27 @@ async function main(app: TestApp): Promise<void> {
   await payingOwner.delete(`/reservations/${releasedPaid.id}`);
   await Promise.all([paidHold.workflowId, refunded.body.workflowId, declinedHold.workflowId, chargedBooking.body.workflowId, releasedPaid.workflowId].map(waitForClose));
 
+  // A booking whose provider is replaced by its standby backup, then a no-show: the backup is paid its usage fee.
+  const backedUp = await setUpAroundTheClock(app.baseUrl, {});
+  const backedUpOwner = apiClient(app.baseUrl, backedUp.owner.token);
+  const standby = await backedUpOwner.post(`/organizations/${backedUp.orgId}/bookables/providers`, { name: 'Backup nurse', locationId: backedUp.locationId, weeklySchedule: aroundTheClock, email: 'backup@example.com' });
+  if (standby.status !== 201) throw new Error(`creating the backup failed: ${standby.status} ${JSON.stringify(standby.body)}`);
+  const backupTemplateId = await addTemplate(app.baseUrl, backedUp, {
+    pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 } },
+    bookables: {
+      required: [{ id: 'nurse', bookableType: 'provider', specificBookableId: backedUp.providerId }],
+      backups: [{ primaryRequirementId: 'nurse', backupBookableIds: [standby.body.id], notifyBeforeHours: 48, compensation: { amounts: { usageFeeAmount: 2_000 } } }],
+    },
+  });
+  const coveredBooking = await bookAt(backedUpOwner, backedUp, soon(20 * 3_600), backupTemplateId);
+  for (let i = 0; i < 50 && (await backedUpOwner.get(`/bookings/${coveredBooking.id}/backups`)).body.data.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  const activated = await backedUpOwner.post(`/bookings/${coveredBooking.id}/backups/activate`, { reason: 'recorded scenario' });
+  if (activated.status !== 200) throw new Error(`activating the backup failed: ${activated.status} ${JSON.stringify(activated.body)}`);
+  await backedUpOwner.post(`/bookings/${coveredBooking.id}/no-show`, {});
+  await waitForClose(coveredBooking.workflowId);
+
   const scenarios: Record<string, string> = {
+    'booking-backup-took-over-no-show': coveredBooking.workflowId,
     'booking-charged-reschedule-fee-and-no-show': chargedBooking.body.workflowId,
     'reservation-paid-then-released-refunded': releasedPaid.workflowId,
     'reservation-deposit-paid': paidHold.workflowId,

@@ -58,15 +58,16 @@ export function inHours(hours: number): string {
   return new Date(Math.ceil((Date.now() + hours * 3_600_000) / 60_000) * 60_000).toISOString();
 }
 
+/** Working hours of every hour of every day. */
+export const aroundTheClock = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, [{ start: '00:00', end: '24:00' }]]));
+
 /** A provider working every hour of every day in UTC, so tests can book near "now", and one service with `template` settings. */
 export async function setUpAroundTheClock(baseUrl: string, template: Record<string, unknown>): Promise<Clinic> {
   const owner = await signUp(baseUrl, 'Night Owner');
   const api = apiClient(baseUrl, owner.token);
   const org = await api.post('/organizations', { name: 'Around the clock' });
   const location = await api.post(`/organizations/${org.body.id}/locations`, { name: 'HQ', timezone: 'UTC' });
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  const weeklySchedule = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, allDay]));
-  const provider = await api.post(`/organizations/${org.body.id}/bookables/providers`, { name: 'Night nurse', locationId: location.body.id, weeklySchedule });
+  const provider = await api.post(`/organizations/${org.body.id}/bookables/providers`, { name: 'Night nurse', locationId: location.body.id, weeklySchedule: aroundTheClock });
   const service = await api.post(`/organizations/${org.body.id}/service-templates`, { name: 'Visit', duration: { type: 'fixed', fixedMinutes: 30 }, ...template });
   for (const [what, response] of Object.entries({ org, location, provider, service })) {
     if (response.status !== 201) throw new Error(`creating ${what} failed: ${response.status} ${JSON.stringify(response.body)}`);

@@ -77,6 +77,20 @@ export function approvalTemplate(api: Caller, orgId: string): Promise<string> {
   return approvalTemplates.get(orgId)!;
 }
 
+/** A template whose provider has two backups (created once per organization, with the backups). */
+const backupTemplates = new Map<string, Promise<string>>();
+export function backupTemplate(api: Caller, orgId: string, locationIds: readonly string[]): Promise<string> {
+  if (!backupTemplates.has(orgId)) {
+    const create = async () => {
+      const backups = await Promise.all(locationIds.map((locationId) => createProvider(api, orgId, locationId, unique('Backup'))));
+      const bookables = { required: [{ id: 'clinician', bookableType: 'provider', criteria: { tags: ['clinician'] } }], backups: [{ primaryRequirementId: 'clinician', backupBookableIds: backups.map((b) => b.id) }] };
+      return ok(await api.post(`/organizations/${orgId}/service-templates`, { name: unique('Backed up'), duration: { type: 'fixed', fixedMinutes: 30 }, bookables }), 'backup template').id;
+    };
+    backupTemplates.set(orgId, create());
+  }
+  return backupTemplates.get(orgId)!;
+}
+
 /** A template that takes a deposit before a hold is confirmed (created once per organization). */
 const payingTemplates = new Map<string, Promise<string>>();
 export function payingTemplate(api: Caller, orgId: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { signUp, type ApiResponse } from './http-client';
-import { unique, type Principal } from './permission-fixtures';
-import { addMembership, approvalTemplate, bookAndProgress, book, automationRuleBody, payingTemplate, bookWithCancellationRequest, bookWithObserver, cancellationApprovalTemplate, createAutomationRuleRow, createEventHandlerRow, createSubscription, eventHandlerBody, subscriptionWithDeadDelivery, createApiKey, createAsset, createBlock, createLocation, createOrganization, createOverride, createProvider, createTemplate, hold } from './permission-rows';
+import { unique, type Caller, type Principal } from './permission-fixtures';
+import { eventually } from './eventually';
+import { addMembership, approvalTemplate, backupTemplate, bookAndProgress, book, automationRuleBody, payingTemplate, bookWithCancellationRequest, bookWithObserver, cancellationApprovalTemplate, createAutomationRuleRow, createEventHandlerRow, createSubscription, eventHandlerBody, subscriptionWithDeadDelivery, createApiKey, createAsset, createBlock, createLocation, createOrganization, createOverride, createProvider, createTemplate, hold } from './permission-rows';
 import { type World } from './permission-world';
 import type { TestApp } from './test-app';
 
@@ -170,6 +171,16 @@ export const lifecycle = (atA: Outcomes, atB: Outcomes, bookingAtA: (w: World, a
   { target: "owner's booking at B", outcomes: atB, request: async (w, _who, allowed) => ({ params: { id: await bookingAtB(w, allowed) }, body }) },
   otherOrg((w) => ({ params: { id: w.other.bookingId }, body })),
 ];
+
+// Bookings whose provider has backups, of the client at A and the owner at B.
+// Returned once the backup stands by, so the workflow writes nothing more while the matrix compares snapshots.
+const bookBackedUp = async (w: World, booker: Caller, providerId: string) => {
+  const id = await book(booker, await backupTemplate(w.owner, w.org.id, [w.org.locA.id, w.org.locB.id]), providerId, w.slots.next(providerId));
+  await eventually(() => w.owner.get(`/bookings/${id}/backups`), (r) => r.body.data?.length > 0);
+  return id;
+};
+export const clientsBackedUpAtA = consumable((w) => bookBackedUp(w, w.as('client'), w.org.providerA.id));
+export const ownersBackedUpAtB = consumable((w) => bookBackedUp(w, w.owner, w.org.providerB.id));
 
 // Bookings waiting for approval, of the client at A and the owner at B.
 export const clientsPendingAtA = consumable(async (w) => book(w.as('client'), await approvalTemplate(w.owner, w.org.id), w.org.providerA.id, w.slots.next(w.org.providerA.id)));

@@ -97,8 +97,11 @@ export function createCanceller(run: BookingRun, notifier: Notifier) {
 /** The booking's canceller. */
 export type Canceller = ReturnType<typeof createCanceller>;
 
+/** Someone who may take over from a provider cancelling (a backup); null when nobody does. */
+export type StandIn = (request: CancelBookingRequest, dedupeKey: string) => Promise<BookingView | null>;
+
 /** Registers the cancel update and the approval of cancellation requests. */
-export function registerCancellationHandlers(run: BookingRun, canceller: Canceller): void {
+export function registerCancellationHandlers(run: BookingRun, canceller: Canceller, standIn?: StandIn): void {
   const { input, state } = run;
   const rules = run.rules.cancellation;
 
@@ -107,6 +110,9 @@ export function registerCancellationHandlers(run: BookingRun, canceller: Cancell
     async (request) => {
       const party = request.party ?? 'organization';
       const at = new Date();
+      // A provider cancelling may be replaced by a backup: the booking then goes on with the backup.
+      const replaced = party === 'provider' && standIn ? await run.exclusive(() => standIn(request, run.updateId())) : null;
+      if (replaced) return replaced;
       if (!cancellationNeedsApproval(party, rules)) return canceller.settle({ by: request.cancelledBy, party, reason: request.reason, at, dedupeKey: run.updateId() });
       return run.exclusive(async () => {
         const pending = { requestedBy: request.cancelledBy, party, reason: request.reason, requestedAt: at.toISOString() };

@@ -56,6 +56,7 @@ export function createBookingRun(input: BookingInput) {
     refund: input.rules?.refund ?? { refundTiers: [] },
     cancellation: input.rules?.cancellation ?? defaultCancellationRules,
     notifications: input.rules?.notifications ?? null,
+    backups: input.rules?.backups ?? [],
   };
   const state: BookingState = {
     status: input.status,

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { BackupRule, BackupTrigger } from '../../src/domain/bookables/backups';
 import type { BookingStatus } from '../../src/domain/booking/booking-status';
 import type { CheckInRules, RescheduleRules } from '../../src/domain/booking/lifecycle-rules';
 import type { CancelledBy, RefundRules } from '../../src/domain/cancellation/refund-decision';
@@ -22,6 +23,8 @@ export interface BookingRules {
   cancellation?: CancellationRules;
   /** What the booking tells people, and when; absent in bookings made before notifications. */
   notifications?: NotificationRules;
+  /** Who stands by for the booking's bookables, and what they earn; absent in bookings made before backups. */
+  backups?: BackupRule[];
 }
 
 /** What a booking workflow starts with. Times are ISO-8601 UTC. `rules` is absent in bookings made before lifecycle rules existed. */
@@ -71,6 +74,17 @@ export interface CancelBookingRequest {
   reason: string | null;
   /** Whether the client or the business cancels (decides the refund); absent means the business. */
   party?: CancelledBy;
+  /** The provider (bookable) who cancels, when a provider does: a backup may take over instead. */
+  providerId?: string | null;
+}
+
+/** A primary bookable that fell through: a backup takes over. */
+export interface ActivateBackupRequest {
+  by: string;
+  trigger: BackupTrigger;
+  /** Absent: whichever primary a covering backup stands in for. */
+  primaryBookableId?: string | null;
+  reason: string | null;
 }
 
 /** Who decides on a cancellation request, and why. */
@@ -169,5 +183,10 @@ export const addParticipantUpdate = defineUpdate<BookingView, [AddParticipantReq
 export const removeParticipantUpdate = defineUpdate<BookingView, [RemoveParticipantRequest]>('removeParticipant');
 /** Records one participant's arrival; the first arrival checks the booking in. */
 export const checkInParticipantUpdate = defineUpdate<BookingView, [CheckInParticipantRequest]>('checkInParticipant');
+/**
+ * A backup takes over from a primary bookable that fell through (BACKUP_NOT_CONFIGURED when no backup
+ * covers it, BACKUP_UNAVAILABLE when every backup is busy: nothing changes).
+ */
+export const activateBackupUpdate = defineUpdate<BookingView, [ActivateBackupRequest]>('activateBackup');
 /** The live state. */
 export const bookingStateQuery = defineQuery<BookingView>('bookingState');

@@ -4,12 +4,15 @@
  * States: the booking state machine of src/domain/booking/booking-status.ts.
  * Messages: updates `approveBooking`, `rejectBooking`, `cancelBooking`, `approveCancellation`, `declineCancellation`,
  *   `checkInBooking`, `completeBooking`, `markBookingNoShow`, `reviewBooking`, `rescheduleBooking`,
- *   `addParticipant`, `removeParticipant`, `checkInParticipant`; query `bookingState`.
+ *   `addParticipant`, `removeParticipant`, `checkInParticipant`, `activateBackup`; query `bookingState`.
  * Timers (behind patch `booking-lifecycle-timers`): a pending booking expires at its approval deadline;
  *   a confirmed one is marked a no-show, a checked-in one completed, when the template says so; a booking
  *   whose primary left without a successor is cancelled at its start if nobody has taken over.
  * Notifications (behind patch `booking-notifications`): messages on transitions, reminders from the local
  *   wall clock (planned again on reschedule), the review request, and the end of the review window.
+ * Backups (behind patch `booking-backups`, only for templates with backups): standbys chosen once confirmed,
+ *   their notice timer, a backup taking over from a primary that falls through, their pay once it is over
+ *   (workflows/booking/booking-backups.ts).
  * Id: `booking:bk_…`, started by the reservation workflow that confirmed its hold.
  * Money: a cancellation records its refund decision (src/domain/cancellation) and refunds what was paid
  *   (patch `booking-refunds`); a no-show and a client's reschedule fee are charged to the saved card
@@ -43,6 +46,7 @@ import {
   type RescheduleRequest,
   type ReviewRequest,
 } from './booking.contract';
+import { createBackups } from './booking-backups';
 import { createCanceller, registerCancellationHandlers } from './booking-cancellation';
 import { createNotifier, followUpCompletion, runReminders } from './booking-notifications';
 import { registerParticipantHandlers } from './booking-participants';
@@ -61,9 +65,10 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
     if (charges) await payments.chargeNoShow({ ...subject, dedupeKey });
   };
   const canceller = createCanceller(run, notifier);
+  const backups = createBackups(run);
 
   setHandler(bookingStateQuery, run.view);
-  registerCancellationHandlers(run, canceller);
+  registerCancellationHandlers(run, canceller, backups.takeOverFromCancelling);
   registerParticipantHandlers(run, notifier);
 
   setHandler(
@@ -148,6 +153,7 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
 
   if (rules.notifications?.confirmation) notifier.notify(state.status === 'pending' ? 'booking_pending_approval' : 'booking_confirmed', { dedupeKey: 'booked' });
   const reminders = runReminders(run, notifier);
+  const standby = backups.runBackups();
 
   if (patched('booking-lifecycle-timers')) {
     // Timed transitions: each wait ends early when the status, the start or the primary changes, and is recomputed.
@@ -177,6 +183,7 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
     await condition(() => isTerminalBookingStatus(state.status));
   }
   await reminders;
+  await standby;
   await condition(allHandlersFinished);
   await notifier.allSent();
   return run.view();

@@ -39,14 +39,13 @@ export const eventTypes = [
 /** One event type, e.g. `booking.confirmed`. */
 export type EventType = (typeof eventTypes)[number];
 
-/** The event types defined now and emitted once their features exist (deposit holds, resources, backups, waitlists, conflicts). */
+/** The event types defined now and emitted once their features exist (deposit holds, resources, waitlists, conflicts). */
 const waitingForTheirFeatures: ReadonlySet<EventType> = new Set<EventType>([
   'resource.assigned',
   'resource.replaced',
   'resource.cancelled',
   'deposit.hold_placed',
   'deposit.released',
-  'backup.activated',
   'waitlist.promoted',
   'conflict.detected',
 ]);
@@ -80,7 +79,7 @@ export const eventDescriptions: Record<EventType, string> = {
   'reminder.sent': 'A booking reminder was sent to a participant.',
   'confirmation.sent': 'A booking confirmation was sent to a participant.',
   'review.requested': 'The booker was asked to review a completed booking.',
-  'backup.activated': 'Not emitted yet: backup bookables will emit it when a backup takes over from an unavailable bookable.',
+  'backup.activated': 'A backup bookable took over a booking from its primary (reported unavailable or a no-show, or the provider cancelled): the booking’s time moved to the backup.',
   'waitlist.promoted': 'Not emitted yet: waitlists will emit it when someone on a waitlist gets a place.',
   'conflict.detected': 'Not emitted yet: availability conflicts will emit it when a booking clashes with changed availability.',
   'webhook.test': 'Sent on request to check that a webhook endpoint receives and verifies deliveries.',

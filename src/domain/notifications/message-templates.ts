@@ -10,6 +10,8 @@ export const notificationKinds = [
   'review_request',
   'participant_added',
   'hold_expired_admin',
+  'backup_standby',
+  'backup_activated',
 ] as const;
 
 /** One kind of message, e.g. `booking_confirmed`. */
@@ -81,6 +83,14 @@ const messages: Record<NotificationKind, (context: MessageContext) => MessagePar
     lead: [`Thank you for visiting ${c.organizationName}. We would love to hear how it went: you can leave a review of this booking in your account.`],
   }),
   participant_added: (c) => ({ subject: `You have been added to a booking: ${c.serviceName} on ${when(c)}`, lead: [`${c.organizationName} has added you to a booking.`] }),
+  backup_standby: (c) => ({
+    subject: `You are on standby: ${c.serviceName} on ${when(c)}`,
+    lead: [`${c.organizationName} has you on standby as the backup for this booking. We will tell you if you need to take over.`],
+  }),
+  backup_activated: (c) => ({
+    subject: `You are taking over: ${c.serviceName} on ${when(c)}`,
+    lead: [`${c.organizationName} needs you for this booking: you are taking over from the booked provider.`, ...(c.reason ? [`Reason: ${c.reason}`] : [])],
+  }),
   hold_expired_admin: (c) => ({
     subject: `Hold expired: ${c.serviceName} on ${when(c)}`,
     lead: ['A hold expired without being confirmed.'],

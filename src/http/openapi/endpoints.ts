@@ -1,5 +1,6 @@
 import type { Endpoint } from './endpoint';
 import { bookableEndpoints } from './endpoints/bookables';
+import { bookingBackupEndpoints } from './endpoints/booking-backups';
 import { bookingLifecycleEndpoints } from './endpoints/booking-lifecycle';
 import { participantEndpoints } from './endpoints/participants';
 import { notificationEndpoints } from './endpoints/notifications';
@@ -21,4 +22,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...availabilityEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...availabilityEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...bookingBackupEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints];

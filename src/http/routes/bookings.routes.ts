@@ -82,7 +82,7 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
     const input = parseInput(cancelBookingSchema, ctx.request.body ?? {});
     const booking = await ownOrManagedBooking(db, ctx, ctx.params.id!, { assigned: true });
     const access = ctx.state.access!;
-    const view = await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, party: cancellingParty(access, booking), updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
+    const view = await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, party: cancellingParty(access, booking), providerId: access.providerId, updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
     // A cancellation that needs approval is accepted as a request; the booking stands until someone decides.
     if (view.cancellationRequest) ctx.status = 202;
     ctx.body = presentBooking((await findBooking(db, access.organizationId, booking.id))!);

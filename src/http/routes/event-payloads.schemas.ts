@@ -96,6 +96,16 @@ const dataSchemas = {
   'payment.received': z.union([reservationData.extend({ payment: paymentSchema }), bookingData.extend({ payment: paymentSchema })]).describe('`reservation` for a hold’s payment, `booking` for a charge made later (no-show, fee).'),
   'payment.failed': z.union([reservationData.extend({ payment: paymentSchema }), bookingData.extend({ payment: paymentSchema })]).describe('`reservation` for a hold’s payment, `booking` for a charge made later (no-show, fee).'),
   'payment.refunded': bookingData.extend({ payment: paymentSchema }),
+  'backup.activated': bookingData.extend({
+    backup: z.object({
+      requirementId: z.string().describe('The template requirement (its local `id`) the backup covers.'),
+      backupKey: z.string().describe('The backup’s `id` in the template, or `backup-<index>`.'),
+      primaryBookableId: idSchema.describe('The bookable that fell through; the booking no longer holds its time.'),
+      backupBookableId: idSchema.describe('The backup that took over; `booking.bookableIds` now names it.'),
+      trigger: z.enum(['primary_unavailable', 'primary_cancelled', 'primary_no_show']),
+      reason: z.string().nullable(),
+    }),
+  }),
   'webhook.test': z.object({ message: z.string() }),
 } satisfies Partial<Record<EventType, z.ZodType>>;
 

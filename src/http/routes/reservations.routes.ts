@@ -7,6 +7,7 @@ import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { listCalendarOverrides } from '../../db/queries/calendar.queries';
 import { findReservation } from '../../db/queries/reservation.queries';
 import { definitionOf, findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
+import { backupRulesOf } from '../../domain/bookables/backups';
 import { findBooking, noShowTimes } from '../../db/queries/booking.queries';
 import type { ReservationModel } from '../../db/models/reservation.model';
 import { derivedId, newId, sameBodyId } from '../../ids';
@@ -92,7 +93,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       demand: { utilizationBps: slot.utilizationBps },
       ...(slot.pricingMultiplierBps !== undefined ? { premiumMultiplierBps: slot.pricingMultiplierBps } : {}),
     });
-    return { input, access, template, bookable: anchor, rules, plan, quote };
+    return { input, access, template, bookable: anchor, rules, backups: backupRulesOf(definition.bookables), plan, quote };
   }
 
   // The slot (or stay) the body asks for, checked by the availability engine, with the bookables it claims.
@@ -117,7 +118,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     const access = ctx.state.access!;
     const key = ctx.state.idempotencyKey;
     const reservationId = key ? derivedId('reservation', access.actorId, key) : newId('reservation');
-    const { template, bookable, rules, plan, quote } = await planAndQuote(ctx, reservationId);
+    const { template, bookable, rules, backups, plan, quote } = await planAndQuote(ctx, reservationId);
     const payment = paymentTerms(rules.paymentFirst, quote);
     if (rules.noShowBan && access.userId) assertNotBanned(await noShowTimes(db, access.organizationId, access.userId), rules.noShowBan, deps.now());
     const view = await startReservation(temporal, {
@@ -148,6 +149,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
         requireApproval: rules.requireApproval,
         cancellation: rules.cancellation,
         notifications: rules.notifications,
+        ...(backups.length > 0 ? { backups } : {}),
       },
       ...(rules.reservation.onExpiry === 'notify_admin' ? { notifyAdminsOnExpiry: true } : {}),
       primaryParticipant: access.userId ? { participantId: sameBodyId('participant', reservationId), userId: access.userId } : null,

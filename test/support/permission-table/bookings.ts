@@ -1,4 +1,4 @@
-import { F, N, type Variant, Y, payingHoldActions, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, holdActions, lifecycle, otherOrg, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, reschedules, reservationAt } from '../permission-variants';
+import { F, N, type Variant, Y, clientsBackedUpAtA, ownersBackedUpAtB, payingHoldActions, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, holdActions, lifecycle, otherOrg, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, reschedules, reservationAt } from '../permission-variants';
 
 /** The matrix rows of reservations, bookings, their lifecycle, participants and notifications. */
 export const bookingsRows: Record<string, Variant[]> = {
@@ -72,6 +72,12 @@ export const bookingsRows: Record<string, Variant[]> = {
     { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
     otherOrg((w) => ({ params: { id: w.other.bookingId } })),
   ],
+  'GET /api/v1/bookings/{id}/backups': [
+    { target: "client's booking at A", outcomes: [Y, Y, Y, Y, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.clientBookingA } }) },
+    { target: "owner's booking at B", outcomes: [N, Y, N, F, Y, Y, Y, Y], request: (w) => ({ params: { id: w.org.ownerBookingB } }) },
+    otherOrg((w) => ({ params: { id: w.other.bookingId } })),
+  ],
+  'POST /api/v1/bookings/{id}/backups/activate': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsBackedUpAtA, ownersBackedUpAtB),
   'POST /api/v1/bookings/{id}/cancellation-request/approve': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsCancellationRequestAtA, ownersCancellationRequestAtB),
   'POST /api/v1/bookings/{id}/cancellation-request/decline': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsCancellationRequestAtA, ownersCancellationRequestAtB),
   // ── Participants ───────────────────────────────────────────────────────────────────────────
