@@ -9,6 +9,7 @@ import { createNotificationActivities } from './notification.activities';
 import { createPaymentActivities } from './payment.activities';
 import { createWebhookActivities, type EgressDeps } from './webhook.activities';
 import { createReservationActivities } from './reservation.activities';
+import { createStoreCreditActivities } from './store-credit.activities';
 
 /** Everything the activities need from the outside world. */
 export interface ActivityDeps {
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBookingActivities(withEvents),
     ...createNotificationActivities(withEvents),
     ...createPaymentActivities({ ...withEvents, gateway: deps.payments }),
+    ...createStoreCreditActivities(deps),
     ...createWebhookActivities(deps),
     ...createAutomationActivities(deps),
   };

@@ -26,6 +26,7 @@ export const idPrefixes = {
   automationRule: 'atr',
   payment: 'pay',
   compensation: 'pcm',
+  storeCredit: 'scr',
 } as const;
 
 /** The kinds of things that get ids. */

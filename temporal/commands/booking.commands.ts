@@ -1,7 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/client';
 import type { TemporalGateway } from '../client';
 import { bookingStateQuery, bookingWorkflowId, cancelBookingUpdate, type BookingView } from '../../workflows/booking/booking.contract';
-import type { CancelledBy } from '../../src/domain/cancellation/refund-decision';
+import type { CancelledBy, RefundMethod } from '../../src/domain/cancellation/refund-decision';
 import { DomainError } from '../../src/domain/shared/errors';
 import { queryLive, sendUpdate } from './workflow-messages';
 
@@ -26,9 +26,10 @@ export async function updateBooking<Request>(
 /** Asks the booking workflow to cancel; refused with INVALID_TRANSITION when that is no longer possible. */
 export async function cancelBooking(
   temporal: TemporalGateway,
-  request: { bookingId: string; cancelledBy: string; reason: string | null; party: CancelledBy; updateId: string },
+  request: { bookingId: string; cancelledBy: string; reason: string | null; party: CancelledBy; refundAs?: RefundMethod; updateId: string },
 ): Promise<BookingView> {
-  return updateBooking(temporal, request.bookingId, cancelBookingUpdate, { cancelledBy: request.cancelledBy, reason: request.reason, party: request.party }, request.updateId);
+  const { bookingId: _id, updateId, ...cancellation } = request;
+  return updateBooking(temporal, request.bookingId, cancelBookingUpdate, cancellation, updateId);
 }
 
 /** The booking workflow's live state, or null when the workflow cannot answer right now. */

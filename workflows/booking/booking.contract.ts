@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BookingStatus } from '../../src/domain/booking/booking-status';
 import type { CheckInRules, RescheduleRules } from '../../src/domain/booking/lifecycle-rules';
-import type { CancelledBy, RefundRules } from '../../src/domain/cancellation/refund-decision';
+import type { CancelledBy, RefundMethod, RefundRules } from '../../src/domain/cancellation/refund-decision';
 import type { TimerRules } from '../../src/domain/booking/lifecycle-timers';
 import type { CancellationRules } from '../../src/domain/cancellation/cancellation-policy';
 import type { NotificationRules } from '../../src/domain/notifications/notification-rules';
@@ -63,6 +63,8 @@ export interface CancellationRequestView {
   party: CancelledBy;
   reason: string | null;
   requestedAt: string;
+  /** The client asked for the refund as store credit (absent: to the original payment). */
+  refundAs?: RefundMethod;
 }
 
 /** Who cancels, and why. */
@@ -71,6 +73,8 @@ export interface CancelBookingRequest {
   reason: string | null;
   /** Whether the client or the business cancels (decides the refund); absent means the business. */
   party?: CancelledBy;
+  /** The client takes the refund as store credit with its bonus (STORE_CREDIT_NOT_OFFERED where the tier does not offer it). */
+  refundAs?: RefundMethod;
 }
 
 /** Who decides on a cancellation request, and why. */

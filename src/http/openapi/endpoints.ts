@@ -13,6 +13,7 @@ import { locationEndpoints } from './endpoints/locations';
 import { organizationEndpoints } from './endpoints/organizations';
 import { reservationEndpoints } from './endpoints/reservations';
 import { serviceTemplateEndpoints } from './endpoints/service-templates';
+import { storeCreditEndpoints } from './endpoints/store-credit';
 
 export type { Endpoint, HttpMethod, Tag } from './endpoint';
 
@@ -20,4 +21,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints, ...storeCreditEndpoints];

@@ -19,7 +19,7 @@ import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { presentBooking, presentReservation, presentTimes } from './booking.presenter';
 import { quoteSlot } from './slot-quote';
-import { createReservationSchema } from './reservations.schemas';
+import { createReservationSchema, holdPaymentSchema } from './reservations.schemas';
 import { routePermissions } from '../route-permissions';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
@@ -177,7 +177,8 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
 
   router.post('/reservations/:id/payment', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {
     const reservation = await visibleReservation(ctx, ctx.params.id!);
-    ctx.body = await requestHoldPayment(temporal, { reservationId: reservation.id, requestedBy: ctx.state.access!.actorId, updateId: ctx.state.idempotencyKey ?? `payment:${reservation.id}` });
+    const { useStoreCredit } = parseInput(holdPaymentSchema, ctx.request.body ?? {});
+    ctx.body = await requestHoldPayment(temporal, { reservationId: reservation.id, requestedBy: ctx.state.access!.actorId, useStoreCredit, updateId: ctx.state.idempotencyKey ?? `payment:${reservation.id}` });
   });
 
   router.delete('/reservations/:id', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {
