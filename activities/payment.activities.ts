@@ -1,12 +1,18 @@
 import type { Knex } from 'knex';
 import { recordBookingEvent } from '../src/db/queries/domain-event.queries';
 import { collectedPayments, paymentView, recordPaymentIntent, recordRefund, savedCard } from '../src/db/queries/payment.queries';
+import { refundToStoreCredit, storeCreditPaidForHold } from '../src/db/queries/store-credit.queries';
 import { noShowChargeAmount } from '../src/domain/cancellation/no-show-charge';
 import { refundUnclaimedHoldPayments } from '../src/payments/unclaimed-payments';
 import { bookingTerms } from '../src/db/queries/service-template.queries';
 import { DomainError } from '../src/domain/shared/errors';
 import type { PaymentGateway } from '../src/payments/stripe-gateway';
 import type { EventDispatcher } from '../temporal/commands/event-dispatch';
+
+/** Why a booking's saved card is charged after the fact. */
+type ChargeReason = 'no_show' | 'reschedule_fee' | 'late_cancellation_fee';
+
+const chargeDescriptions: Record<ChargeReason, string> = { no_show: 'No-show charge', reschedule_fee: 'Reschedule fee', late_cancellation_fee: 'Late-cancellation fee' };
 
 /** Dependencies of the payment activities; `gateway` is null when the platform has no Stripe account configured. */
 export interface PaymentActivityDeps {
@@ -22,15 +28,16 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
     return gateway;
   };
 
-  /** What was collected for a booking (its hold's payments that succeeded), in minor units. */
-  const collected = async (subject: { bookingId: string; reservationId: string | null }) => (await collectedPayments(db, subject)).reduce((sum, payment) => sum + payment.amount, 0);
+  /** What was collected for a booking (its hold's payments that succeeded, and the store credit that paid it), in minor units. */
+  const collected = async (subject: { bookingId: string; reservationId: string | null }) =>
+    (await collectedPayments(db, subject)).reduce((sum, payment) => sum + payment.amount, 0) + (subject.reservationId ? await storeCreditPaidForHold(db, subject.reservationId) : 0);
 
   /**
    * Charges the card saved with the booking's payment, off-session, keyed by booking, reason and change;
    * its outcome arrives as a Stripe event. Without a saved card the charge is recorded as failed
    * (`no_saved_card`), so the business sees what is owed.
    */
-  async function charge(input: { bookingId: string; reservationId: string | null; amount: number; reason: 'no_show' | 'reschedule_fee'; dedupeKey: string }): Promise<void> {
+  async function charge(input: { bookingId: string; reservationId: string | null; amount: number; reason: ChargeReason; dedupeKey: string }): Promise<void> {
     const booking = await db('bookings').where({ id: input.bookingId }).first('organization_id', 'price_quote');
     const currency = booking?.priceQuote?.currency as string | undefined;
     if (!booking || !currency) return;
@@ -41,7 +48,7 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
       await recordPaymentIntent(db, { ...row, stripePaymentIntentId: null, status: 'failed', failureCode: 'no_saved_card' });
       return;
     }
-    const intent = await stripe().chargeSavedCard({ ...card, amount: input.amount, currency, metadata: { organizationId: booking.organizationId, bookingId: input.bookingId, reason: input.reason }, idempotencyKey, description: `${input.reason === 'no_show' ? 'No-show charge' : 'Reschedule fee'} for ${input.bookingId}` });
+    const intent = await stripe().chargeSavedCard({ ...card, amount: input.amount, currency, metadata: { organizationId: booking.organizationId, bookingId: input.bookingId, reason: input.reason }, idempotencyKey, description: `${chargeDescriptions[input.reason]} for ${input.bookingId}` });
     await recordPaymentIntent(db, { ...row, stripePaymentIntentId: intent.id, stripeCustomerId: card.customerId, stripePaymentMethodId: card.paymentMethodId });
   }
 
@@ -71,13 +78,13 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
       await refundUnclaimedHoldPayments(db, stripe(), input.reservationId);
     },
 
-    /** How much was collected for a booking (its hold's payments that succeeded), in minor units. */
+    /** How much was collected for a booking (its hold's payments that succeeded, store credit included), in minor units. */
     async collectedAmount(input: { bookingId: string; reservationId: string | null }): Promise<number> {
       return collected(input);
     },
 
-    /** Charges the client's saved card for something owed after the fact (a reschedule fee); see `charge` below. */
-    async chargeBooking(input: { bookingId: string; reservationId: string | null; amount: number; reason: 'reschedule_fee'; dedupeKey: string }): Promise<void> {
+    /** Charges the client's saved card for something owed after the fact (a reschedule fee, a late-cancellation fee); see `charge` above. */
+    async chargeBooking(input: { bookingId: string; reservationId: string | null; amount: number; reason: Exclude<ChargeReason, 'no_show'>; dedupeKey: string }): Promise<void> {
       await charge(input);
     },
 
@@ -89,7 +96,8 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
     },
 
     /**
-     * Pays a refund back through Stripe, from the oldest payment on, and records it with its event.
+     * Pays a refund back through Stripe, from the oldest payment on, and records it with its event; what
+     * the cards do not cover was paid with store credit and goes back as store credit.
      * Stripe and the ledger are keyed by booking, cancellation and payment: after a crash between the
      * two, the retry gets the same refund back from Stripe and records it once.
      */
@@ -108,6 +116,7 @@ export function createPaymentActivities({ db, gateway, events }: PaymentActivity
         });
         left -= amount;
       }
+      await refundToStoreCredit(db, { ...input, amount: left, idempotencyKey: `store-credit-refund:${input.bookingId}:${input.dedupeKey}` });
       await events.dispatchPending({ bookingId: input.bookingId });
     },
   };

@@ -27,6 +27,7 @@ export const idPrefixes = {
   payment: 'pay',
   compensation: 'pcm',
   bookingBackup: 'bku',
+  storeCredit: 'scr',
 } as const;
 
 /** The kinds of things that get ids. */

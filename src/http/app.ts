@@ -18,6 +18,7 @@ import { notificationRoutes } from './routes/notifications.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
 import { automationRoutes } from './routes/automation.routes';
 import { stripeWebhookRoutes } from './routes/stripe-webhook.routes';
+import { storeCreditRoutes } from './routes/store-credit.routes';
 import { providerRoutes } from './routes/providers.routes';
 import { calendarRoutes } from './routes/calendars.routes';
 import { categoryRoutes } from './routes/categories.routes';
@@ -56,7 +57,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingBackupRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, searchRoutes, searchAvailabilityRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingBackupRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, storeCreditRoutes, searchRoutes, searchAvailabilityRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

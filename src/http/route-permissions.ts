@@ -32,6 +32,10 @@ export const routePermissions = {
   providerLedgerReaders: ['timesheet:view_own', 'provider:manage_location', 'provider:manage_org'],
   /** Recording a payment to a provider by hand. */
   compensationRecorders: ['booking:manage_location', 'booking:manage_org'],
+  /** One's own store credit: every member has some kind of booking access. */
+  storeCreditReaders: ['booking:view_own', 'booking:view_assigned', 'booking:view_location', 'booking:manage_org'],
+  /** Another member's store credit. */
+  storeCreditManagers: ['booking:manage_org'],
   /** The outbox of a whole organization. */
   notificationReaders: ['booking:manage_org'],
 } as const satisfies Record<string, readonly Permission[]>;

@@ -1,7 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/client';
 import type { TemporalGateway } from '../client';
 import { bookingStateQuery, bookingWorkflowId, cancelBookingUpdate, type BookingView } from '../../workflows/booking/booking.contract';
-import type { CancelledBy } from '../../src/domain/cancellation/refund-decision';
+import type { CancelledBy, RefundMethod } from '../../src/domain/cancellation/refund-decision';
 import { DomainError } from '../../src/domain/shared/errors';
 import { queryLive, sendUpdate } from './workflow-messages';
 
@@ -26,10 +26,11 @@ export async function updateBooking<Request>(
 /** Asks the booking workflow to cancel; refused with INVALID_TRANSITION when that is no longer possible. */
 export async function cancelBooking(
   temporal: TemporalGateway,
-  request: { bookingId: string; cancelledBy: string; reason: string | null; party: CancelledBy; providerId?: string | null; updateId: string },
+  request: { bookingId: string; cancelledBy: string; reason: string | null; party: CancelledBy; providerId?: string | null; refundAs?: RefundMethod; updateId: string },
 ): Promise<BookingView> {
   const providerId = request.party === 'provider' && request.providerId ? { providerId: request.providerId } : {};
-  return updateBooking(temporal, request.bookingId, cancelBookingUpdate, { cancelledBy: request.cancelledBy, reason: request.reason, party: request.party, ...providerId }, request.updateId);
+  const refundAs = request.refundAs ? { refundAs: request.refundAs } : {};
+  return updateBooking(temporal, request.bookingId, cancelBookingUpdate, { cancelledBy: request.cancelledBy, reason: request.reason, party: request.party, ...providerId, ...refundAs }, request.updateId);
 }
 
 /** The booking workflow's live state, or null when the workflow cannot answer right now. */

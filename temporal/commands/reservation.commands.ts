@@ -90,9 +90,9 @@ export async function releaseReservation(
 }
 
 /** Asks the reservation workflow for the Stripe payment intent its hold must be paid with. */
-export async function requestHoldPayment(temporal: TemporalGateway, request: { reservationId: string; requestedBy: string; updateId: string }): Promise<PaymentRequestView> {
+export async function requestHoldPayment(temporal: TemporalGateway, request: { reservationId: string; requestedBy: string; useStoreCredit?: boolean; updateId: string }): Promise<PaymentRequestView> {
   return sendUpdate(temporal, reservationWorkflowId(request.reservationId), requestPaymentUpdate, {
-    args: [{ requestedBy: request.requestedBy }],
+    args: [{ requestedBy: request.requestedBy, ...(request.useStoreCredit ? { useStoreCredit: true } : {}) }],
     updateId: request.updateId,
     whenClosed: () => notHeld(temporal, request.reservationId),
   });

@@ -181,6 +181,45 @@ describe('charges after the fact go to the card saved with the deposit', () => {
   });
 });
 
+describe('a late cancellation’s fee beyond what was paid', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.stop());
+
+  it('is charged to the card saved with the deposit; with nothing paid and no card the whole fee is recorded as owed', async () => {
+    const lateCancellation = { windowHours: 24, refundBps: 0, chargeFeeAmount: 2_500 };
+    const withDeposit = await setUpAroundTheClock(app.baseUrl, {
+      pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 10_000 }, deposit: { type: 'fixed', amount: 1_000 } },
+      cancellation: { lateCancellation },
+    });
+    const owner = apiClient(app.baseUrl, withDeposit.owner.token);
+    const hold = (await owner.post('/reservations', { serviceTemplateId: withDeposit.templateId, bookableId: withDeposit.providerId, startsAt: inHours(5) })).body;
+    const intent = (await owner.post(`/reservations/${hold.id}/payment`, {})).body;
+    await sendStripeEvent(app, { id: `evt_late_${hold.id}`, type: 'payment_intent.succeeded', paymentIntent: { id: intent.paymentIntentId, customer: 'cus_late', payment_method: 'pm_card_visa' } });
+    const booking = (await eventually(() => owner.patch(`/reservations/${hold.id}/confirm`), (r) => r.status !== 402)).body;
+
+    const cancelled = await owner.delete(`/bookings/${booking.id}`, {});
+    expect(cancelled.body.cancellation.refund).toMatchObject({ basis: 'late_cancellation', paidAmount: 1_000, refundAmount: 0, lateFeeAmount: 1_000, lateFeeChargeAmount: 1_500 });
+    const ledger = (await owner.get(`/bookings/${booking.id}/payments`)).body.data;
+    expect(ledger.map((p: { kind: string; reason: string | null; amount: number; status: string }) => [p.kind, p.reason, p.amount, p.status])).toEqual([
+      ['deposit', null, 1_000, 'succeeded'],
+      ['charge', 'late_cancellation_fee', 1_500, 'pending'],
+    ]);
+    expect(ledger[1].stripePaymentIntentId).toMatch(/^pi_/);
+
+    const unpaid = await setUpAroundTheClock(app.baseUrl, { pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 } }, cancellation: { lateCancellation } });
+    const unpaidOwner = apiClient(app.baseUrl, unpaid.owner.token);
+    const unpaidBooking = (await unpaidOwner.post('/bookings', { serviceTemplateId: unpaid.templateId, bookableId: unpaid.providerId, startsAt: inHours(3) })).body;
+    await unpaidOwner.delete(`/bookings/${unpaidBooking.id}`, {});
+    expect((await unpaidOwner.get(`/bookings/${unpaidBooking.id}/payments`)).body.data).toEqual([
+      expect.objectContaining({ kind: 'charge', reason: 'late_cancellation_fee', amount: 2_500, status: 'failed', failureCode: 'no_saved_card' }),
+    ]);
+  });
+});
+
 describe('a payment that arrives after its hold ended', () => {
   let app: TestApp;
   let failNextRefund = false;
@@ -224,11 +263,14 @@ describe('a payment that arrives after its hold ended', () => {
     ]);
     expect((await owner.get(`/reservations/${hold.id}`)).body.status).toBe('expired');
 
-    const paidThenReleased = (await owner.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: inHours(13) })).body;
-    const paidIntent = (await owner.post(`/reservations/${paidThenReleased.id}/payment`, {})).body;
+    // Held for the default time, so the hold is still there to release however slow the machine is.
+    const releasing = await setUpAroundTheClock(app.baseUrl, { pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 2_000 }, deposit: { type: 'fixed', amount: 800 } } });
+    const holder = apiClient(app.baseUrl, releasing.owner.token);
+    const paidThenReleased = (await holder.post('/reservations', { serviceTemplateId: releasing.templateId, bookableId: releasing.providerId, startsAt: inHours(13) })).body;
+    const paidIntent = (await holder.post(`/reservations/${paidThenReleased.id}/payment`, {})).body;
     await sendStripeEvent(app, { id: 'evt_paid_then_released', type: 'payment_intent.succeeded', paymentIntent: { id: paidIntent.paymentIntentId } });
-    await eventually(() => owner.get(`/reservations/${paidThenReleased.id}`), (r) => r.body.live?.payment?.status === 'paid', 5_000);
-    await owner.delete(`/reservations/${paidThenReleased.id}`);
+    await eventually(() => holder.get(`/reservations/${paidThenReleased.id}`), (r) => r.body.live?.payment?.status === 'paid');
+    await holder.delete(`/reservations/${paidThenReleased.id}`);
     const refunds = await app.db('payment_transactions').where({ reservationId: paidThenReleased.id, kind: 'refund' });
     expect(refunds).toEqual([expect.objectContaining({ amount: 800, status: 'succeeded' })]);
   });

@@ -139,7 +139,7 @@ describe('permission matrix: every endpoint × every role (spec §6)', () => {
         if (response) results.set(cell.id, { response });
       },
     );
-  }, 600_000);
+  }, 900_000);
 
   afterAll(() => app?.stop());
 

@@ -185,8 +185,40 @@ async function main(app: TestApp): Promise<void> {
   await backedUpOwner.post(`/bookings/${coveredBooking.id}/no-show`, {});
   await waitForClose(coveredBooking.workflowId);
 
+
+  // Store credit and late fees: a refund taken as credit, a hold paid with it, a late fee beyond the deposit charged to the card.
+  const money = await setUpAroundTheClock(app.baseUrl, {
+    pricing: { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 }, deposit: { type: 'fixed', amount: 1_000 } },
+    cancellation: { refundTiers: [{ minHoursBefore: 12, refundBps: 10_000, offerStoreCredit: true, storeCreditBonusBps: 1_000 }], lateCancellation: { windowHours: 6, refundBps: 0, chargeFeeAmount: 1_500 } },
+  });
+  const moneyOwner = apiClient(app.baseUrl, money.owner.token);
+  const moneyHold = async (hours: number) => (await moneyOwner.post('/reservations', { serviceTemplateId: money.templateId, bookableId: money.providerId, startsAt: soon(hours * 3_600) })).body;
+  const confirmPaid = async (holdId: string) => {
+    let confirmed = await moneyOwner.patch(`/reservations/${holdId}/confirm`);
+    for (let i = 0; i < 20 && confirmed.status === 402; i++) confirmed = await moneyOwner.patch(`/reservations/${holdId}/confirm`);
+    return confirmed.body;
+  };
+  const paidWithCard = async (hours: number) => {
+    const hold = await moneyHold(hours);
+    const intent = (await moneyOwner.post(`/reservations/${hold.id}/payment`, {})).body.paymentIntentId;
+    await sendStripeEvent(app, { id: `evt_record_${hold.id}`, type: 'payment_intent.succeeded', paymentIntent: { id: intent, customer: 'cus_record', payment_method: 'pm_card_visa' } });
+    return confirmPaid(hold.id);
+  };
+  const creditedBooking = await paidWithCard(30);
+  await moneyOwner.delete(`/bookings/${creditedBooking.id}`, { refundAs: 'store_credit' });
+  const creditHold = await moneyHold(32);
+  await moneyOwner.post(`/reservations/${creditHold.id}/payment`, { useStoreCredit: true });
+  await confirmPaid(creditHold.id);
+  const lateBooking = await paidWithCard(3);
+  await moneyOwner.delete(`/bookings/${lateBooking.id}`, {});
+  await Promise.all([creditedBooking.workflowId, creditHold.workflowId, lateBooking.workflowId].map(waitForClose));
+
+
   const scenarios: Record<string, string> = {
     'booking-backup-took-over-no-show': coveredBooking.workflowId,
+    'booking-cancelled-store-credit': creditedBooking.workflowId,
+    'reservation-paid-with-store-credit': creditHold.workflowId,
+    'booking-late-cancellation-fee-charged': lateBooking.workflowId,
     'booking-charged-reschedule-fee-and-no-show': chargedBooking.body.workflowId,
     'reservation-paid-then-released-refunded': releasedPaid.workflowId,
     'reservation-deposit-paid': paidHold.workflowId,

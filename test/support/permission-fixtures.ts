@@ -44,7 +44,7 @@ export function ok<T = any>(response: ApiResponse<T>, what: string): T {
 
 /** A caller bound to a token, speaking to /api/v1. */
 export function caller(baseUrl: string, token: string) {
-  const call = (method: string) => (path: string, body?: unknown) => request(baseUrl, method, `/api/v1${path}`, { token, body });
+  const call = (method: string) => (path: string, body?: unknown, headers?: Record<string, string>) => request(baseUrl, method, `/api/v1${path}`, { token, body, headers });
   return { get: call('GET'), post: call('POST'), patch: call('PATCH'), delete: call('DELETE') };
 }
 export type Caller = ReturnType<typeof caller>;

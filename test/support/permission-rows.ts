@@ -3,6 +3,7 @@
  * templates, holds and bookings at each stage, calendar changes, webhooks and automation.
  */
 import { ok, unique, type Bookable, type Caller, type User } from './permission-fixtures';
+import type { ApiResponse } from './http-client';
 
 const weekday = [{ start: '09:00', end: '17:00' }];
 const weekdays = { monday: weekday, tuesday: weekday, wednesday: weekday, thursday: weekday, friday: weekday };
@@ -48,13 +49,24 @@ export async function createApiKey(api: Caller, orgId: string, role = 'manager')
   return { id: body.id, secret: body.secret };
 }
 
+/**
+ * A set-up call the booking engine answers: with an Idempotency-Key, and retried with the same key when
+ * it answers 503 WORKFLOW_UNAVAILABLE (as the API asks clients to), so a loaded machine cannot leave a fixture missing.
+ */
+async function engineCall(send: (headers: Record<string, string>) => Promise<ApiResponse>): Promise<ApiResponse> {
+  const headers = { 'Idempotency-Key': unique('fixture').replace(/[^!-~]/g, '-') };
+  let response = await send(headers);
+  for (let attempt = 1; attempt < 4 && response.status === 503; attempt++) response = await send(headers);
+  return response;
+}
+
 export async function hold(api: Caller, templateId: string, bookableId: string, startsAt: string): Promise<string> {
-  return ok(await api.post('/reservations', { serviceTemplateId: templateId, bookableId, startsAt }), 'hold a slot').id;
+  return ok(await engineCall((headers) => api.post('/reservations', { serviceTemplateId: templateId, bookableId, startsAt }, headers)), 'hold a slot').id;
 }
 
 export async function book(api: Caller, templateId: string, bookableId: string, startsAt: string): Promise<string> {
   const reservationId = await hold(api, templateId, bookableId, startsAt);
-  return ok(await api.patch(`/reservations/${reservationId}/confirm`), 'confirm a hold').id;
+  return ok(await engineCall((headers) => api.patch(`/reservations/${reservationId}/confirm`, undefined, headers)), 'confirm a hold').id;
 }
 
 /** A booking that has been checked in (and, with `complete`, completed) by `staff`. */

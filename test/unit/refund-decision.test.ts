@@ -36,7 +36,7 @@ describe('decideRefund', () => {
     ['30 h: half, with store credit offered', 30, { basis: 'refund_tier', tierIndex: 1, refundAmount: 4_000, storeCredit: { offered: true, bonusBps: 1_000 } }],
     ['10 h: a fixed amount', 10, { basis: 'refund_tier', tierIndex: 2, refundAmount: 1_500 }],
     ['4 h: no tier covers it', 4, { basis: 'no_tier', tierIndex: null, refundAmount: 0 }],
-    ['1 h: late cancellation, share minus fee', 1, { basis: 'late_cancellation', refundAmount: 1_100, lateFeeAmount: 500 }],
+    ['1 h: late cancellation, share minus fee', 1, { basis: 'late_cancellation', refundAmount: 1_100, lateFeeAmount: 500, lateFeeChargeAmount: 0 }],
     ['after the start: late', -1, { basis: 'late_cancellation', hoursBeforeStart: 0 }],
   ])('%s', (_name, hours, expected) => {
     expect(decideRefund({ cancelledAt: hoursBefore(hours), startsAt, cancelledBy: 'client', paidAmount: 8_000, rules })).toMatchObject({ paidAmount: 8_000, ...expected });
@@ -52,7 +52,11 @@ describe('decideRefund', () => {
 
   it('never refunds more than was paid nor charges a fee above it', () => {
     expect(decideRefund({ cancelledAt: hoursBefore(10), startsAt, cancelledBy: 'client', paidAmount: 1_000, rules }).refundAmount).toBe(1_000);
-    expect(decideRefund({ cancelledAt: hoursBefore(1), startsAt, cancelledBy: 'client', paidAmount: 300, rules })).toMatchObject({ refundAmount: 0, lateFeeAmount: 300 });
+    expect(decideRefund({ cancelledAt: hoursBefore(1), startsAt, cancelledBy: 'client', paidAmount: 300, rules })).toMatchObject({ refundAmount: 0, lateFeeAmount: 300, lateFeeChargeAmount: 200 });
+  });
+
+  it('charges the whole late fee to the card when nothing was paid', () => {
+    expect(decideRefund({ cancelledAt: hoursBefore(1), startsAt, cancelledBy: 'client', paidAmount: 0, rules })).toMatchObject({ refundAmount: 0, lateFeeAmount: 0, lateFeeChargeAmount: 500 });
   });
 
   it('with no rules a client cancellation refunds nothing, recorded as such', () => {

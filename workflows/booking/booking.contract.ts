@@ -2,7 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BackupRule, BackupTrigger } from '../../src/domain/bookables/backups';
 import type { BookingStatus } from '../../src/domain/booking/booking-status';
 import type { CheckInRules, RescheduleRules } from '../../src/domain/booking/lifecycle-rules';
-import type { CancelledBy, RefundRules } from '../../src/domain/cancellation/refund-decision';
+import type { CancelledBy, RefundMethod, RefundRules } from '../../src/domain/cancellation/refund-decision';
 import type { TimerRules } from '../../src/domain/booking/lifecycle-timers';
 import type { CancellationRules } from '../../src/domain/cancellation/cancellation-policy';
 import type { NotificationRules } from '../../src/domain/notifications/notification-rules';
@@ -66,6 +66,8 @@ export interface CancellationRequestView {
   party: CancelledBy;
   reason: string | null;
   requestedAt: string;
+  /** The client asked for the refund as store credit (absent: to the original payment). */
+  refundAs?: RefundMethod;
 }
 
 /** Who cancels, and why. */
@@ -76,6 +78,8 @@ export interface CancelBookingRequest {
   party?: CancelledBy;
   /** The provider (bookable) who cancels, when a provider does: a backup may take over instead. */
   providerId?: string | null;
+  /** The client takes the refund as store credit with its bonus (STORE_CREDIT_NOT_OFFERED where the tier does not offer it). */
+  refundAs?: RefundMethod;
 }
 
 /** A primary bookable that fell through: a backup takes over. */

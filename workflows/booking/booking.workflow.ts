@@ -15,8 +15,9 @@
  *   (workflows/booking/booking-backups.ts).
  * Id: `booking:bk_…`, started by the reservation workflow that confirmed its hold.
  * Money: a cancellation records its refund decision (src/domain/cancellation) and refunds what was paid
- *   (patch `booking-refunds`); a no-show and a client's reschedule fee are charged to the saved card
- *   (patch `booking-charges`).
+ *   (patch `booking-refunds`), or credits it as store credit with its bonus when the client chose so
+ *   (patch `booking-store-credit`); a no-show and a client's reschedule fee are charged to the saved card
+ *   (patch `booking-charges`), as is a late-cancellation fee beyond what was paid (patch `booking-late-fees`).
  * Compensation: cancelling, a no-show and completion free the booking's allocations in the same
  *   transaction that records them; a reschedule swaps them atomically.
  * Every transition is written to the projection and the audit trail by an activity keyed by the update id.

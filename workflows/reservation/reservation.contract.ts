@@ -33,18 +33,24 @@ export interface ReservationView {
   payment?: { status: 'awaiting' | 'requested' | 'paid' | 'failed'; amount: number; currency: string; kind: 'deposit' | 'full' } | null;
 }
 
-/** A payment intent made for a hold: the client pays it with Stripe (e.g. Stripe.js with the client secret). */
+/**
+ * A payment intent made for a hold: the client pays it with Stripe (e.g. Stripe.js with the client secret).
+ * `amount` is what Stripe charges; with store credit applied, `storeCreditAmount` is the part credit paid,
+ * and a hold credit paid in full has no intent (`paymentIntentId` null) and is paid at once.
+ */
 export interface PaymentRequestView {
-  paymentIntentId: string;
+  paymentIntentId: string | null;
   clientSecret: string | null;
   amount: number;
+  storeCreditAmount?: number;
   currency: string;
   kind: 'deposit' | 'full';
 }
 
-/** Who asks for the payment intent. */
+/** Who asks for the payment intent, and whether the booker's store credit pays first. */
 export interface RequestPaymentRequest {
   requestedBy: string;
+  useStoreCredit?: boolean;
 }
 
 /** How a hold's payment ended at Stripe (from Stripe's signed event). */

@@ -4,12 +4,14 @@
  * States: claiming → held → confirmed | released | expired; claiming → rejected when the slot is taken.
  * Messages: update `awaitHold` (answers the creating request: held + expiry, or SLOT_UNAVAILABLE),
  *   update `requestPayment` and signal `paymentSettled` (holds whose service takes payment first: confirming
- *   waits for the payment with PAYMENT_REQUIRED; a failed payment releases the hold),
+ *   waits for the payment with PAYMENT_REQUIRED; a failed payment releases the hold; behind patch
+ *   `hold-store-credit` the booker's store credit may pay first, in full without Stripe),
  *   update `extendReservation` (behind patch `hold-extensions`: the expiry wait restarts),
  *   update `confirmReservation` (starts the booking workflow), update `releaseReservation`,
  *   query `reservationState`.
  * Timers: the hold expiry (`lifecycle.reservation.holdDurationSeconds` of the service template).
- * Id: `reservation:rs_…`. Compensation: an expired or released hold frees its allocations.
+ * Id: `reservation:rs_…`. Compensation: an expired or released hold frees its allocations and gives back
+ *   the store credit that paid it (in the same transaction).
  * The workflow ends once the hold is settled; a confirmed hold lives on as `booking:bk_…`.
  */
 import {
@@ -148,12 +150,23 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
     },
   );
 
+  // The booker's store credit pays what it covers; Stripe is asked for the rest, if any.
+  const payWithStoreCredit = async (): Promise<PaymentRequestView> => {
+    const terms = input.payment!;
+    const storeCreditAmount = await db.redeemStoreCreditForHold({ reservationId: input.reservationId, amount: terms.amount, currency: terms.currency });
+    const rest = terms.amount - storeCreditAmount;
+    if (rest <= 0) return { paymentIntentId: null, clientSecret: null, amount: 0, storeCreditAmount, currency: terms.currency, kind: terms.kind };
+    const intent = await paymentActivities.createHoldPaymentIntent({ reservationId: input.reservationId, organizationId: input.organizationId, ...terms, amount: rest });
+    return { ...intent, storeCreditAmount };
+  };
+
   setHandler(
     requestPaymentUpdate,
-    async () => {
-      // One intent per hold, whoever asks and however often.
+    async (request) => {
+      // One intent per hold, whoever asks and however often; the first request decides whether store credit pays first.
+      if (request.useStoreCredit && !paymentIntent && patched('hold-store-credit')) paymentIntent = await payWithStoreCredit();
       paymentIntent ??= await paymentActivities.createHoldPaymentIntent({ reservationId: input.reservationId, organizationId: input.organizationId, ...input.payment! });
-      if (paymentStatus === 'awaiting') paymentStatus = 'requested';
+      if (paymentStatus === 'awaiting') paymentStatus = paymentIntent.paymentIntentId === null ? 'paid' : 'requested';
       return paymentIntent;
     },
     {

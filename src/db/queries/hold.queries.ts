@@ -5,7 +5,7 @@ import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ReservationModel } from '../models/reservation.model';
 import { recordBookingEvent, recordReservationEvent } from './domain-event.queries';
 import { insertOnFreeUnits, unitsFor } from './allocation-units';
-
+import { restoreHoldStoreCredit } from './store-credit.queries';
 /** Everything needed to claim a hold: the reservation row and the bookable time it blocks. */
 export type HoldClaim = HoldClaimFields<Date>;
 
@@ -153,6 +153,8 @@ export async function endHold(db: Knex, reservationId: string, outcome: 'release
     await trx('allocations').where({ reservationId, kind: 'hold' }).delete();
     await trx('reservations').where({ id: reservationId, status: 'held' }).update({ status: outcome, updatedAt: trx.fn.now() });
     if (outcome === 'expired') await recordReservationEvent(trx, { type: 'booking.expired', reservationId, occurredAt: new Date() });
+    // Store credit that paid a hold which never became a booking goes back with the slot.
+    await restoreHoldStoreCredit(trx, reservationId);
   });
 }
 

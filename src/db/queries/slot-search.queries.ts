@@ -45,7 +45,7 @@ export async function loadEngineBookables(db: Knex, filter: CandidateFilter, spa
   if (bookables.length === 0) return [];
   const ids = bookables.map((b) => b.id);
 
-  const [details, calendars, allocations, stats] = await Promise.all([kindDetails(db, bookables), CalendarModel.query(db).whereIn('bookable_id', ids), allocationsOf(db, ids, span), fairnessStats(db, ids, span.now)]);
+  const [details, calendars, allocations, stats] = await Promise.all([kindDetails(db, bookables), CalendarModel.query(db).whereIn('bookable_id', ids), allocationsOf(db, ids, span), fairnessStats(db, filter.organizationId, ids, span.now)]);
   const overrides = await listCalendarOverridesOf(db, calendars.map((c) => c.id));
   const calendarOf = new Map(calendars.map((c) => [c.bookableId!, c]));
 
@@ -113,9 +113,9 @@ async function kindDetails(db: Knex, bookables: BookableModel[]): Promise<Map<st
 async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): Promise<Map<string, EngineAllocation[]>> {
   const from = new Date(span.from.getTime() - DAY_MS);
   const to = new Date(span.to.getTime() + 2 * DAY_MS);
+  // The booking (else the reservation) of each allocation is looked up by primary key, row by row:
+  // a join would let the planner scan every booking and reservation ever made, which grows with history.
   const rows: Array<{ bookableId: string; start: Date; end: Date; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStart: Date | null }> = await db('allocations as a')
-    .leftJoin('bookings as b', 'b.id', 'a.booking_id')
-    .leftJoin('reservations as r', 'r.id', 'a.reservation_id')
     .whereIn('a.bookable_id', bookableIds)
     .where(db.raw("a.period && tstzrange(?, ?, '[)')", [from, to]))
     .where((q) => q.whereIn('a.kind', ['booking', 'block']).orWhere('a.expires_at', '>', span.now))
@@ -125,8 +125,10 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
       'a.kind',
       db.raw('lower(a.period) as start'),
       db.raw('upper(a.period) as "end"'),
-      db.raw('coalesce(b.service_template_id, r.service_template_id) as service_template_id'),
-      db.raw('coalesce(b.starts_at, r.starts_at) as appointment_start'),
+      db.raw(
+        'coalesce((select b.service_template_id from bookings b where b.id = a.booking_id), (select r.service_template_id from reservations r where r.id = a.reservation_id)) as service_template_id',
+      ),
+      db.raw('coalesce((select b.starts_at from bookings b where b.id = a.booking_id), (select r.starts_at from reservations r where r.id = a.reservation_id)) as appointment_start'),
     );
   const byBookable = new Map<string, EngineAllocation[]>();
   for (const row of rows) {
@@ -137,14 +139,36 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
   return byBookable;
 }
 
-async function fairnessStats(db: Knex, bookableIds: string[], now: Date): Promise<Map<string, { lastBookedAt: Date | null; recentBookings: number }>> {
-  const rows: Array<{ bookableId: string; lastBookedAt: Date | null; recentBookings: string }> = await db('booking_bookables as bb')
-    .join('bookings as b', 'b.id', 'bb.booking_id')
-    .whereIn('bb.bookable_id', bookableIds)
+/**
+ * Each bookable's bookings (not cancelled) created in the fairness period, and when it was last
+ * booked. Both come from the period's bookings (index on organization and creation time), so the
+ * cost follows recent activity, not the size of the history; only a bookable with no booking in the
+ * period has its older bookings searched for its last one.
+ */
+async function fairnessStats(db: Knex, organizationId: string, bookableIds: string[], now: Date): Promise<Map<string, { lastBookedAt: Date | null; recentBookings: number }>> {
+  const since = new Date(now.getTime() - FAIRNESS_PERIOD_DAYS * DAY_MS);
+  // Each recent booking's bookables by primary key (OFFSET 0 keeps the planner from scanning all of booking_bookables).
+  const recent: Array<{ bookableId: string; lastBookedAt: Date; recentBookings: number }> = await db('bookings as b')
+    .joinRaw('cross join lateral (select l.bookable_id from booking_bookables l where l.booking_id = b.id offset 0) as bb')
+    .where('b.organization_id', organizationId)
+    .where('b.created_at', '>=', since)
     .whereNot('b.status', 'cancelled')
+    .whereIn('bb.bookable_id', bookableIds)
     .groupBy('bb.bookable_id')
-    .select('bb.bookable_id', db.raw('max(b.created_at) as last_booked_at'), db.raw('count(*) filter (where b.created_at >= ?) as recent_bookings', [new Date(now.getTime() - FAIRNESS_PERIOD_DAYS * DAY_MS)]));
-  return new Map(rows.map((row) => [row.bookableId, { lastBookedAt: row.lastBookedAt, recentBookings: Number(row.recentBookings) }]));
+    .select('bb.bookable_id', db.raw('max(b.created_at) as last_booked_at'), db.raw('count(*)::int as recent_bookings'));
+  const stats = new Map<string, { lastBookedAt: Date | null; recentBookings: number }>(recent.map((row) => [row.bookableId, { lastBookedAt: row.lastBookedAt, recentBookings: Number(row.recentBookings) }]));
+  const quiet = bookableIds.filter((id) => !stats.has(id));
+  if (quiet.length > 0) {
+    const older: Array<{ bookableId: string; lastBookedAt: Date }> = await db('booking_bookables as bb')
+      .join('bookings as b', 'b.id', 'bb.booking_id')
+      .whereIn('bb.bookable_id', quiet)
+      .where('b.created_at', '<', since)
+      .whereNot('b.status', 'cancelled')
+      .groupBy('bb.bookable_id')
+      .select('bb.bookable_id', db.raw('max(b.created_at) as last_booked_at'));
+    for (const row of older) stats.set(row.bookableId, { lastBookedAt: row.lastBookedAt, recentBookings: 0 });
+  }
+  return stats;
 }
 
 /** Appointment starts of a service's live bookings and holds around [from, to), for its per-day limit. */

@@ -15,6 +15,7 @@ import { organizationEndpoints } from './endpoints/organizations';
 import { reservationEndpoints } from './endpoints/reservations';
 import { availabilityEndpoints } from './endpoints/availability';
 import { serviceTemplateEndpoints } from './endpoints/service-templates';
+import { storeCreditEndpoints } from './endpoints/store-credit';
 
 export type { Endpoint, HttpMethod, Tag } from './endpoint';
 
@@ -22,4 +23,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...availabilityEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...bookingBackupEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...availabilityEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...bookingBackupEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints, ...storeCreditEndpoints];

@@ -15,7 +15,7 @@ import { orgFromPath, permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { ownOrManagedBooking, visibleBooking } from './booking-access';
 import { presentBooking } from './booking.presenter';
-import { cancelBookingSchema } from './reservations.schemas';
+import { cancelBookingQuerySchema, cancelBookingSchema } from './reservations.schemas';
 import { bookingListQuerySchema } from './bookings.schemas';
 import { routePermissions } from '../route-permissions';
 
@@ -80,9 +80,18 @@ export function bookingRoutes({ db, temporal }: AppDeps): Router<AppState> {
 
   const cancel = async (ctx: RouterContext<AppState>) => {
     const input = parseInput(cancelBookingSchema, ctx.request.body ?? {});
+    const refundAs = input.refundAs ?? parseInput(cancelBookingQuerySchema, ctx.query).refundAs;
     const booking = await ownOrManagedBooking(db, ctx, ctx.params.id!, { assigned: true });
     const access = ctx.state.access!;
-    const view = await cancelBooking(temporal, { bookingId: booking.id, cancelledBy: access.actorId, reason: input.reason ?? null, party: cancellingParty(access, booking), providerId: access.providerId, updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}` });
+    const view = await cancelBooking(temporal, {
+      bookingId: booking.id,
+      cancelledBy: access.actorId,
+      reason: input.reason ?? null,
+      party: cancellingParty(access, booking),
+      providerId: access.providerId,
+      ...(refundAs ? { refundAs } : {}),
+      updateId: ctx.state.idempotencyKey ?? `cancel:${newId('booking')}`,
+    });
     // A cancellation that needs approval is accepted as a request; the booking stands until someone decides.
     if (view.cancellationRequest) ctx.status = 202;
     ctx.body = presentBooking((await findBooking(db, access.organizationId, booking.id))!);

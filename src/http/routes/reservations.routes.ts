@@ -24,7 +24,7 @@ import { stayRules, type TemplateAvailabilityBlocks } from '../../domain/availab
 import type { EngineSlot } from '../../domain/availability/engine/engine-types';
 import type { ServiceTemplateModel } from '../../db/models/service-template.model';
 import type { BookableRecord } from '../../db/queries/bookable.queries';
-import { createReservationSchema } from './reservations.schemas';
+import { createReservationSchema, holdPaymentSchema } from './reservations.schemas';
 
 type CreateReservation = ReturnType<typeof createReservationSchema.parse>;
 /** What a hold claims: the times, the zone, the bookables, and the day's demand and premium multiplier for the price. */
@@ -220,7 +220,8 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
 
   router.post('/reservations/:id/payment', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {
     const reservation = await visibleReservation(ctx, ctx.params.id!);
-    ctx.body = await requestHoldPayment(temporal, { reservationId: reservation.id, requestedBy: ctx.state.access!.actorId, updateId: ctx.state.idempotencyKey ?? `payment:${reservation.id}` });
+    const { useStoreCredit } = parseInput(holdPaymentSchema, ctx.request.body ?? {});
+    ctx.body = await requestHoldPayment(temporal, { reservationId: reservation.id, requestedBy: ctx.state.access!.actorId, useStoreCredit, updateId: ctx.state.idempotencyKey ?? `payment:${reservation.id}` });
   });
 
   router.delete('/reservations/:id', permit(db, bookingWriters, scopeOfRow(db, 'reservations')), async (ctx) => {

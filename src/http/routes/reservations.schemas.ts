@@ -24,5 +24,14 @@ export const createReservationSchema = z.strictObject({
     .default([]),
 });
 
+/** Where a cancellation's refund goes: back to what paid it (the default) or, where the refund tier offers it, into store credit with its bonus. */
+export const refundAsSchema = z.enum(['original_payment', 'store_credit']);
+
 /** DELETE /bookings/:id and POST /bookings/:id/cancel. */
-export const cancelBookingSchema = z.strictObject({ reason: z.string().trim().max(1000).optional() }).default({});
+export const cancelBookingSchema = z.strictObject({ reason: z.string().trim().max(1000).optional(), refundAs: refundAsSchema.optional() }).default({});
+
+/** The query of DELETE /bookings/:id, for clients that send no body with DELETE. */
+export const cancelBookingQuerySchema = z.object({ refundAs: refundAsSchema.optional() });
+
+/** POST /reservations/:id/payment: whether the booker's store credit pays first (decided by the first request of a hold). */
+export const holdPaymentSchema = z.strictObject({ useStoreCredit: z.boolean().default(false) }).default({ useStoreCredit: false });

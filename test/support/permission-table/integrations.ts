@@ -1,5 +1,5 @@
 import type { World } from '../permission-world';
-import { F, N, type Variant, Y, adminsOnly, automationRuleBody, eventHandlerBody, onAutomationRule, onDelivery, onEventHandler, onSubscription, clientsBookingAtA, lifecycle, otherOrg, ownersBookingAtB } from '../permission-variants';
+import { ALL, F, N, type Variant, Y, adminsOnly, automationRuleBody, eventHandlerBody, onAutomationRule, onDelivery, onEventHandler, onSubscription, clientsBookingAtA, lifecycle, otherOrg, ownersBookingAtB } from '../permission-variants';
 
 /** The period provider ledgers are read for. */
 const period = { from: '2030-01-01T00:00:00Z', to: '2030-03-01T00:00:00Z' };
@@ -42,5 +42,16 @@ export const integrationsRows: Record<string, Variant[]> = {
       ] satisfies Variant[],
     ]),
   ),
+  // ── Store credit ───────────────────────────────────────────────────────────────────────────
+  'GET /api/v1/organizations/{orgId}/store-credit': [
+    {
+      target: 'own credit',
+      outcomes: ALL,
+      request: (w) => ({ params: { orgId: w.org.id } }),
+      checkAllowed: (response, w, who) => expect(response.body).toMatchObject({ userId: who === 'api_key' ? null : w.org.users[who].userId, balances: {} }),
+    },
+    { target: "the client's credit", outcomes: [Y, F, F, F, Y, Y, Y, Y], request: (w) => ({ params: { orgId: w.org.id }, query: { userId: w.org.users.client.userId } }) },
+    otherOrg((w) => ({ params: { orgId: w.other.id } })),
+  ],
   'POST /api/v1/bookings/{id}/compensation': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsBookingAtA, ownersBookingAtB, { amount: 100, note: 'matrix' }),
 };

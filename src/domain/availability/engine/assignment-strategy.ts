@@ -20,15 +20,16 @@ const never = Number.NEGATIVE_INFINITY;
  * Ties go to the smaller id, so the order is stable.
  */
 export function rankCandidates(candidates: Candidate[], policy: AssignmentPolicy, localDate: string): Candidate[] {
-  const priority = (c: Candidate) => policy.priorities?.[c.timeline.bookable.id] ?? 0;
   const key = strategyKey(policy, localDate);
-  return [...candidates].sort((a, b) => {
-    if (a.substitute !== b.substitute) return a.substitute ? 1 : -1;
-    if (priority(a) !== priority(b)) return priority(b) - priority(a);
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-    return a.timeline.bookable.id < b.timeline.bookable.id ? -1 : 1;
+  // Each candidate's priority and strategy key are computed once, not on every comparison.
+  const keyed = candidates.map((candidate) => ({ candidate, priority: policy.priorities?.[candidate.timeline.bookable.id] ?? 0, key: key(candidate) }));
+  keyed.sort((a, b) => {
+    if (a.candidate.substitute !== b.candidate.substitute) return a.candidate.substitute ? 1 : -1;
+    if (a.priority !== b.priority) return b.priority - a.priority;
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+    return a.candidate.timeline.bookable.id < b.candidate.timeline.bookable.id ? -1 : 1;
   });
+  return keyed.map((entry) => entry.candidate);
 }
 
 // Smaller keys rank first.

@@ -237,7 +237,8 @@ class SlotEngine {
   }
 
   private matches(bookable: EngineBookable, requirement: EngineRequirement, localDate: string): boolean {
-    const key = `${requirement.key}|${bookable.id}|${localDate}`;
+    // Only certifications depend on the day; without them one answer holds for the whole search.
+    const key = requirement.criteria!.certifications?.length ? `${requirement.key}|${bookable.id}|${localDate}` : `${requirement.key}|${bookable.id}`;
     let matched = this.criteriaCache.get(key);
     if (matched === undefined) {
       matched = matchesCriteria(bookable.facts, requirement.criteria!, localDate);

@@ -10,24 +10,48 @@ const HOUR_MS = 3_600_000;
  */
 export class LocalClock {
   private readonly days = new Map<string, number | null>();
+  /** Local dates of instants already converted: a search asks for the same start once per candidate bookable. */
+  private readonly dates = new Map<number, string>();
+  /** Instants of wall minutes on transition days, and local dates of spans: every bookable in the zone asks for the same ones. */
+  private readonly transitionInstants = new Map<string, number[]>();
+  private readonly spans = new Map<string, string[]>();
 
   constructor(readonly zone: string) {}
 
   /** The instants of a wall minute on a local date: none in a spring-forward gap, two in a fall-back repeat. */
   instants(localDate: string, minuteOfDay: number): number[] {
     const offset = this.steadyOffset(localDate);
-    if (offset === null) return wallMinuteInstants(localDate, minuteOfDay, this.zone).map((instant) => instant.getTime());
+    if (offset === null) {
+      const key = `${localDate}|${minuteOfDay}`;
+      let instants = this.transitionInstants.get(key);
+      if (instants === undefined) {
+        instants = wallMinuteInstants(localDate, minuteOfDay, this.zone).map((instant) => instant.getTime());
+        this.transitionInstants.set(key, instants);
+      }
+      return [...instants];
+    }
     return [wallMidnight(localDate) + minuteOfDay * 60_000 - offset * 60_000];
   }
 
   /** The local date (`YYYY-MM-DD`) of an instant. */
   localDate(instantMs: number): string {
-    return new Date(instantMs + zoneOffsetMinutes(instantMs, this.zone) * 60_000).toISOString().slice(0, 10);
+    let date = this.dates.get(instantMs);
+    if (date === undefined) {
+      date = new Date(instantMs + zoneOffsetMinutes(instantMs, this.zone) * 60_000).toISOString().slice(0, 10);
+      this.dates.set(instantMs, date);
+    }
+    return date;
   }
 
   /** The local dates [from, to) touches, with a day's margin on both sides. */
   datesAround(fromMs: number, toMs: number): string[] {
-    return localDatesBetween(new Date(fromMs - DAY_MS), new Date(toMs + DAY_MS), this.zone);
+    const key = `${fromMs}|${toMs}`;
+    let dates = this.spans.get(key);
+    if (dates === undefined) {
+      dates = localDatesBetween(new Date(fromMs - DAY_MS), new Date(toMs + DAY_MS), this.zone);
+      this.spans.set(key, dates);
+    }
+    return [...dates];
   }
 
   private steadyOffset(localDate: string): number | null {

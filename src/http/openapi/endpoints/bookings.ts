@@ -1,4 +1,4 @@
-import { cancelBookingSchema, createReservationSchema } from '../../routes/reservations.schemas';
+import { cancelBookingQuerySchema, cancelBookingSchema, createReservationSchema } from '../../routes/reservations.schemas';
 import { bookingListQuerySchema } from '../../routes/bookings.schemas';
 import type { Endpoint } from '../endpoint';
 import { routePermissions } from '../../route-permissions';
@@ -12,13 +12,14 @@ const cancel = (method: 'delete' | 'post', path: string, operationId: string): E
   operationId,
   summary: method === 'delete' ? 'Cancel a booking' : 'Cancel a booking (POST alias)',
   description:
-    'The booker may cancel their own booking (as the client), a provider member the bookings of their provider, managers any in their scope. The slot is free again and the refund decision is recorded. A party the template names in `requireApprovalFor` gets 202 with a `cancellationRequest` instead, until a manager approves or declines it. When the primary participant cancels while others take part, `whenPrimaryCancels` decides: cancel all, transfer to the first observer, or keep the booking until someone becomes its primary (cancelled at its start otherwise).',
+    'The booker may cancel their own booking (as the client), a provider member the bookings of their provider, managers any in their scope. The slot is free again and the refund decision is recorded. A party the template names in `requireApprovalFor` gets 202 with a `cancellationRequest` instead, until a manager approves or declines it. When the primary participant cancels while others take part, `whenPrimaryCancels` decides: cancel all, transfer to the first observer, or keep the booking until someone becomes its primary (cancelled at its start otherwise). `refundAs: store_credit` (body, or query for DELETE) takes the refund as store credit with the tier’s bonus instead of a refund to the payment, where the refund tier offers it (`offerStoreCredit`), else 422 STORE_CREDIT_NOT_OFFERED and nothing changes. A late cancellation’s fee beyond what was paid is charged to the card saved with the payment (`kind: charge`, `reason: late_cancellation_fee`).',
   tag: 'Bookings',
   authenticated: true,
   permissions: cancellers,
   body: cancelBookingSchema,
+  ...(method === 'delete' ? { query: cancelBookingQuerySchema } : {}),
   success: { status: 200, description: 'The booking, cancelled (or handed to the other participants); 202 with `cancellationRequest` when it waits for approval.' },
-  errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CANCELLATION_NOT_ALLOWED', 'CONFLICT', 'WORKFLOW_UNAVAILABLE'],
+  errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CANCELLATION_NOT_ALLOWED', 'STORE_CREDIT_NOT_OFFERED', 'CONFLICT', 'WORKFLOW_UNAVAILABLE'],
 });
 
 /** Bookings (bookings.routes.ts; the one-step create lives in reservations.routes.ts). */

@@ -1,4 +1,4 @@
-import { createReservationSchema } from '../../routes/reservations.schemas';
+import { createReservationSchema, holdPaymentSchema } from '../../routes/reservations.schemas';
 import type { Endpoint } from '../endpoint';
 import { routePermissions } from '../../route-permissions';
 
@@ -39,11 +39,12 @@ export const reservationEndpoints: Endpoint[] = [
     operationId: 'requestReservationPayment',
     summary: 'The payment intent a hold must be paid with',
     description:
-      'For services that take payment first (`lifecycle.confirmation.requirePayment`/`requireDeposit`, or a required `pricing.deposit`): a Stripe PaymentIntent for the quote’s `dueNowAmount`, made once per hold (asking again returns the same). The client pays it with Stripe (the `clientSecret`); Stripe’s event then lets the hold be confirmed, or releases it when the payment fails. Confirming before that answers 402 PAYMENT_REQUIRED.',
+      'For services that take payment first (`lifecycle.confirmation.requirePayment`/`requireDeposit`, or a required `pricing.deposit`): a Stripe PaymentIntent for the quote’s `dueNowAmount`, made once per hold (asking again returns the same). The client pays it with Stripe (the `clientSecret`); Stripe’s event then lets the hold be confirmed, or releases it when the payment fails. Confirming before that answers 402 PAYMENT_REQUIRED. With `useStoreCredit: true` (on the first request of the hold) the booker’s store credit in the hold’s currency pays first: the intent is for the rest, and a hold the credit covers in full is paid at once, without Stripe (`paymentIntentId: null`). Credit spent on a hold that ends unconfirmed is given back.',
     tag: 'Reservations',
     authenticated: true,
     permissions: bookingWriters,
-    success: { status: 200, description: '`{ paymentIntentId, clientSecret, amount, currency, kind }`.' },
+    body: holdPaymentSchema,
+    success: { status: 200, description: '`{ paymentIntentId, clientSecret, amount, storeCreditAmount?, currency, kind }`: `amount` is what Stripe charges.' },
     errors: ['FORBIDDEN', 'NOT_FOUND', 'RESERVATION_NOT_HELD', 'INVALID_TRANSITION', 'PAYMENTS_UNAVAILABLE', 'WORKFLOW_UNAVAILABLE'],
   },
   {
