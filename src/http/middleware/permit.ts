@@ -10,6 +10,8 @@ import type { AppState } from '../app-state';
 export interface ActionScope {
   organizationId: string;
   locationId?: string | null;
+  /** The action changes nothing though it is sent as a POST (a search with a body): it reads like a GET. */
+  readOnly?: boolean;
 }
 
 /** Finds the scope of the request (from the URL, or by looking the resource up); undefined means 404. */
@@ -41,7 +43,7 @@ export function permit(db: Knex, anyOf: readonly Permission[], resolveScope: Sco
     const access = await accessTo(db, ctx, scope.organizationId);
     // Reading the organization as a whole (no location) is open to location-limited members: what
     // they may see of it is filtered by the read itself (e.g. booking visibility).
-    const orgWideRead = (ctx.method === 'GET' || ctx.method === 'HEAD') && scope.locationId == null;
+    const orgWideRead = (ctx.method === 'GET' || ctx.method === 'HEAD' || scope.readOnly === true) && scope.locationId == null;
     if (!isAllowed(access, anyOf, { locationId: scope.locationId, orgWideRead })) {
       throw new DomainError('FORBIDDEN', `Your role (${access.role}) may not do this.`, { requires: anyOf });
     }

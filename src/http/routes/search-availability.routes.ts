@@ -47,7 +47,7 @@ export function searchAvailabilityRoutes(deps: AppDeps): Router<AppState> {
 
   router.post(
     '/search/query',
-    permit(db, routePermissions.catalogueReaders, async (ctx) => ({ organizationId: parseInput(searchQueryBodySchema, ctx.request.body).organizationId })),
+    permit(db, routePermissions.catalogueReaders, async (ctx) => ({ organizationId: parseInput(searchQueryBodySchema, ctx.request.body).organizationId, readOnly: true })),
     async (ctx) => {
       const body = parseInput(searchQueryBodySchema, ctx.request.body);
       const { ids, ...criteria } = body.bookables;
