@@ -62,7 +62,7 @@ describe('availability and search over HTTP', () => {
         startsAt: '2030-03-04T09:00:00.000Z',
         bookableIds: [therapist, room, laser],
         assignments: [
-          { requirementKey: 'therapist', bookableIds: [therapist], freeCandidates: 1, reason: expect.stringContaining('round robin') },
+          { requirementKey: 'therapist', bookableIds: [therapist], candidates: 1, reason: expect.stringContaining('round robin') },
           { requirementKey: 'room', bookableIds: [room] },
           { requirementKey: 'laser', bookableIds: [laser] },
         ],

@@ -53,13 +53,13 @@ export function localDatesBetween(from: Date, to: Date, zone: string): string[] 
 
 /** The weekday name of a local date. */
 export function weekdayOf(localDate: string): Weekday {
-  const dt = DateTime.fromISO(localDate, { zone: 'UTC' });
-  return weekdays[dt.weekday - 1]!;
+  const sundayFirst = new Date(Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)))).getUTCDay();
+  return weekdays[(sundayFirst + 6) % 7]!;
 }
 
 /** The day after a local date. */
 export function nextLocalDate(localDate: string): string {
-  return DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
+  return new Date(Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)) + 1)).toISOString().slice(0, 10);
 }
 
 /** Renders an instant in `zone` as ISO-8601 with its offset, e.g. `2026-03-29T03:30:00.000+02:00`. */

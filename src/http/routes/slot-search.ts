@@ -98,11 +98,12 @@ export async function checkSlot(db: Knex, query: Omit<SlotQuery, 'from' | 'to'> 
 /** A slot as the API shows it: UTC, the local rendering in `timezone` (default: the bookable's zone), who serves it, and its flags. */
 export function presentSlot(slot: EngineSlot, timezone?: string) {
   const zone = timezone ?? slot.timezone;
+  const localStart = toLocalIso(slot.start, zone);
   return {
     startsAt: slot.start.toISOString(),
     endsAt: slot.end.toISOString(),
     timezone: zone,
-    local: { startsAt: toLocalIso(slot.start, zone), endsAt: toLocalIso(slot.end, zone), date: toLocalIso(slot.start, zone).slice(0, 10) },
+    local: { startsAt: localStart, endsAt: toLocalIso(slot.end, zone), date: localStart.slice(0, 10) },
     bookableTimezone: slot.timezone,
     bookableIds: slot.bookableIds,
     assignments: slot.assignments,

@@ -37,7 +37,7 @@ describe('round robin with priorities and weights over many bookings', () => {
   it('the explanation names priority and strategy', () => {
     const cal = () => calendar('UTC', everyDay(['09:00', '10:00']));
     const slots = findSlots(search(t('00:00'), t('23:59'), service(60), [bookable('a', cal()), bookable('b', cal(), { stats: { lastBookedAt: null, recentBookings: 4 } })], { now, assignment: { strategy: 'round_robin', priorities: { a: 1 }, weights: { b: 2 } } }));
-    expect(slots[0]!.assignments[0]!.reason).toBe('priority 1; round robin: 0 bookings in the period at weight 1, the fewest per weight among 2 free');
+    expect(slots[0]!.assignments[0]!.reason).toBe('priority 1; round robin: 0 bookings in the period at weight 1, the fewest per weight, first free among 2 that could serve');
   });
 });
 
@@ -52,14 +52,14 @@ describe('other strategies', () => {
       'least_recently_booked',
       [bookable('a', cal(), { stats: { lastBookedAt: at('2026-05-30T00:00:00Z'), recentBookings: 1 } }), bookable('b', cal()), bookable('c', cal(), { stats: { lastBookedAt: at('2026-05-20T00:00:00Z'), recentBookings: 9 } })],
       'b',
-      'least recently booked: last booked never (among 3 free)',
+      'least recently booked: last booked never (first free among 3 that could serve)',
     ],
     [
       'least_recently_booked: the oldest last booking',
       'least_recently_booked',
       [bookable('a', cal(), { stats: { lastBookedAt: at('2026-05-30T00:00:00Z'), recentBookings: 1 } }), bookable('c', cal(), { stats: { lastBookedAt: at('2026-05-20T00:00:00Z'), recentBookings: 9 } })],
       'c',
-      'least recently booked: last booked 2026-05-20T00:00:00.000Z (among 2 free)',
+      'least recently booked: last booked 2026-05-20T00:00:00.000Z (first free among 2 that could serve)',
     ],
     [
       'most_available: most open, unbooked minutes that day',
@@ -67,14 +67,14 @@ describe('other strategies', () => {
       // a: 480 open − 120 booked = 360; b: 240 open; c: 480 − 300 = 180
       [bookable('a', cal(), { allocations: [hours('10:00', '12:00')] }), bookable('b', cal('13:00')), bookable('c', cal(), { allocations: [hours('10:00', '15:00')] })],
       'a',
-      'most available: 360 free minutes on 2026-06-01 (among 3 free)',
+      'most available: 360 free minutes on 2026-06-01 (first free among 3 that could serve)',
     ],
     [
       'balanced_load: fewest booked minutes that day, then fewest recent bookings',
       'balanced_load',
       [bookable('a', cal(), { allocations: [hours('10:00', '11:00')] }), bookable('b', cal(), { stats: { lastBookedAt: null, recentBookings: 5 } }), bookable('d', cal(), { stats: { lastBookedAt: null, recentBookings: 2 } })],
       'd',
-      'balanced load: 0 booked minutes on 2026-06-01, the least among 3 free',
+      'balanced load: 0 booked minutes on 2026-06-01, the least, first free among 3 that could serve',
     ],
   ] as const)('%s', (_label, strategy, team, expected, reason) => {
     const assignment = pick(strategy, [...team]);

@@ -52,21 +52,21 @@ function weightOf(policy: AssignmentPolicy, candidate: Candidate): number {
   return weight > 0 ? weight : 1;
 }
 
-/** Why the first of the ranked candidates was chosen, in words an admin reading a slot understands. */
-export function explainChoice(ranked: Candidate[], chosen: Candidate, policy: AssignmentPolicy, localDate: string): string {
+/** Why the chosen candidate serves, in words an admin reading a slot understands. */
+export function explainChoice(candidates: number, chosen: Candidate, policy: AssignmentPolicy, localDate: string): string {
   const { bookable } = chosen.timeline;
-  const among = `among ${ranked.length} free`;
+  const among = `first free among ${candidates} that could serve`;
   if (chosen.substitute) return `substitute for the named bookable, which is not free (${among})`;
   const priority = policy.priorities?.[bookable.id];
   const prefix = priority !== undefined ? `priority ${priority}; ` : '';
   switch (policy.strategy) {
     case 'round_robin':
-      return `${prefix}round robin: ${bookable.stats.recentBookings} bookings in the period at weight ${weightOf(policy, chosen)}, the fewest per weight ${among}`;
+      return `${prefix}round robin: ${bookable.stats.recentBookings} bookings in the period at weight ${weightOf(policy, chosen)}, the fewest per weight, ${among}`;
     case 'least_recently_booked':
       return `${prefix}least recently booked: last booked ${bookable.stats.lastBookedAt?.toISOString() ?? 'never'} (${among})`;
     case 'most_available':
       return `${prefix}most available: ${chosen.timeline.openMinutesOn(localDate) - chosen.timeline.bookedMinutesOn(localDate)} free minutes on ${localDate} (${among})`;
     case 'balanced_load':
-      return `${prefix}balanced load: ${chosen.timeline.bookedMinutesOn(localDate)} booked minutes on ${localDate}, the least ${among}`;
+      return `${prefix}balanced load: ${chosen.timeline.bookedMinutesOn(localDate)} booked minutes on ${localDate}, the least, ${among}`;
   }
 }

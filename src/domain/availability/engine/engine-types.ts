@@ -122,8 +122,8 @@ export interface RequirementAssignment {
   requirementKey: string;
   bookableIds: string[];
   optional: boolean;
-  /** Free candidates there were (including the chosen). */
-  freeCandidates: number;
+  /** Bookables that could serve it that day (type and criteria); the chosen are the first free ones in the policy's order. */
+  candidates: number;
   reason: string;
 }
 

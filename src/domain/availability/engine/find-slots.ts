@@ -38,7 +38,10 @@ class SlotEngine {
   private readonly timelines = new Map<string, BookableTimeline>();
   private readonly pools: RequirementPool[];
   private readonly cascades = new Map<string, Map<number, CascadeState>>();
-  private readonly criteriaCache = new Map<string, boolean>();
+  private readonly criteriaCache = new Map<EngineRequirement, Map<string, boolean>>();
+  private readonly rankedPools = new Map<RequirementPool, Map<string, Candidate[]>>();
+  /** Whether a bookable could serve two requirements: then assignments need every free candidate. */
+  private readonly poolsOverlap: boolean;
   private readonly offeredPerDay = new Map<string, number>();
   private readonly serviceDayCounts = new Map<string, Map<string, number>>();
   private readonly durationMs: number;
@@ -61,6 +64,8 @@ class SlotEngine {
       this.timelines.set(bookable.id, new BookableTimeline(bookable, bookable.calendar, clocks.get(zone)!, service, spanFrom, spanTo));
     }
     this.pools = search.requirements.map((requirement) => this.poolOf(requirement));
+    const seen = new Set<string>();
+    this.poolsOverlap = this.pools.some((pool) => [...pool.primary, ...pool.substitutes].some((t) => seen.has(t.bookable.id) || !seen.add(t.bookable.id)));
   }
 
   private poolOf(requirement: EngineRequirement): RequirementPool {
@@ -126,8 +131,7 @@ class SlotEngine {
     for (const pool of required) {
       const free = this.freeCandidates(pool, start, end, pool === required[0]);
       if (free.candidates.length < pool.requirement.count) return { reason: free.reason ?? 'busy', requirementKey: pool.requirement.key };
-      const localDate = free.candidates[0]!.timeline.clock.localDate(start);
-      ranked.set(pool, this.preferSessions(rankCandidates(free.candidates, this.search.assignment, localDate), start, end));
+      ranked.set(pool, this.preferSessions(free.candidates, start, end));
     }
     const matching = matchSeats(required.flatMap((pool) => Array.from({ length: pool.requirement.count }, () => ranked.get(pool)!)));
     if (!matching) return { reason: 'busy', requirementKey: required[0]?.requirement.key };
@@ -136,15 +140,15 @@ class SlotEngine {
     for (const pool of required) {
       const chosen = matching.slice(seat, seat + pool.requirement.count);
       seat += pool.requirement.count;
-      const candidates = ranked.get(pool)!;
       chosen.forEach((candidate) => used.add(candidate.timeline.bookable.id));
       anchorTimeline ??= chosen[0]!.timeline;
       const localDate = chosen[0]!.timeline.clock.localDate(start);
+      const candidates = this.rankedPool(pool, localDate).length;
       assignments.push({
         requirementKey: pool.requirement.key,
         bookableIds: chosen.map((c) => c.timeline.bookable.id),
         optional: false,
-        freeCandidates: candidates.length,
+        candidates,
         reason: explainChoice(candidates, chosen[0]!, this.search.assignment, localDate),
       });
       for (const candidate of chosen) {
@@ -159,14 +163,15 @@ class SlotEngine {
     for (const pool of optional) {
       const free = this.freeCandidates(pool, start, end, false).candidates.filter((c) => !used.has(c.timeline.bookable.id));
       const localDate = anchorTimeline.clock.localDate(start);
-      const chosen = rankCandidates(free, this.search.assignment, localDate).slice(0, pool.requirement.count);
+      const chosen = free.slice(0, pool.requirement.count);
+      const candidates = this.rankedPool(pool, localDate).length;
       chosen.forEach((candidate) => used.add(candidate.timeline.bookable.id));
       assignments.push({
         requirementKey: pool.requirement.key,
         bookableIds: chosen.map((c) => c.timeline.bookable.id),
         optional: true,
-        freeCandidates: free.length,
-        reason: chosen.length > 0 ? explainChoice(free, chosen[0]!, this.search.assignment, localDate) : 'none free: the optional requirement is left out',
+        candidates,
+        reason: chosen.length > 0 ? explainChoice(candidates, chosen[0]!, this.search.assignment, localDate) : 'none free: the optional requirement is left out',
       });
     }
 
@@ -206,25 +211,57 @@ class SlotEngine {
     return [...ranked.filter(inSession), ...ranked.filter((c) => !inSession(c))];
   }
 
-  /** The pool's bookables that can take the appointment at `start`, or why none can. */
+  /**
+   * The pool's bookables that can take the appointment at `start`, best first by the assignment
+   * policy, or why none can. Candidates are tried in the policy's order (ranked once per local day)
+   * and the search stops at the `count` it needs, unless another requirement could use the same
+   * bookables or the service runs group sessions: then every free one is listed, for the matching.
+   */
   private freeCandidates(pool: RequirementPool, start: number, end: number, isAnchor: boolean): { candidates: Candidate[]; reason?: SlotRefusal['reason'] } {
     const candidates: Candidate[] = [];
     let reason: SlotRefusal['reason'] | undefined;
-    const consider = (timeline: BookableTimeline, substitute: boolean) => {
-      const problem = this.problemOf(pool.requirement, timeline, start, end, isAnchor);
+    const first = pool.primary[0] ?? pool.substitutes[0];
+    if (!first) return { candidates, reason: 'busy' };
+    const { count } = pool.requirement;
+    const exhaustive = this.poolsOverlap || this.search.service.group !== undefined;
+    for (const candidate of this.rankedPool(pool, first.clock.localDate(start))) {
+      // Substitutes stand in only when the named bookables cannot.
+      if (candidate.substitute && candidates.length >= count) break;
+      const problem = this.problemOf(candidate.timeline, start, end, isAnchor);
       if (problem) reason = reason === undefined || rank(problem) > rank(reason) ? problem : reason;
-      else candidates.push({ timeline, substitute });
-    };
-    for (const timeline of pool.primary) consider(timeline, false);
-    if (candidates.length < pool.requirement.count) for (const timeline of pool.substitutes) consider(timeline, true);
-    return { candidates, reason };
+      else {
+        candidates.push(candidate);
+        if (!exhaustive && candidates.length >= count) break;
+      }
+    }
+    return { candidates, reason: reason ?? 'busy' };
   }
 
-  private problemOf(requirement: EngineRequirement, timeline: BookableTimeline, start: number, end: number, isAnchor: boolean): SlotRefusal['reason'] | null {
+  /** The pool's bookables that meet its criteria on a local date, in the assignment policy's order (the named ones before substitutes). */
+  private rankedPool(pool: RequirementPool, localDate: string): Candidate[] {
+    let byDate = this.rankedPools.get(pool);
+    if (!byDate) {
+      byDate = new Map();
+      this.rankedPools.set(pool, byDate);
+    }
+    let ranked = byDate.get(localDate);
+    if (!ranked) {
+      const { requirement } = pool;
+      const eligible = (timeline: BookableTimeline) => !requirement.criteria || this.matches(timeline.bookable, requirement, localDate);
+      ranked = rankCandidates(
+        [...pool.primary.filter(eligible).map((timeline) => ({ timeline, substitute: false })), ...pool.substitutes.filter(eligible).map((timeline) => ({ timeline, substitute: true }))],
+        this.search.assignment,
+        localDate,
+      );
+      byDate.set(localDate, ranked);
+    }
+    return ranked;
+  }
+
+  private problemOf(timeline: BookableTimeline, start: number, end: number, isAnchor: boolean): SlotRefusal['reason'] | null {
     const { bookable, calendar, clock } = timeline;
     const nowMs = this.search.now.getTime();
     const localDate = clock.localDate(start);
-    if (requirement.criteria && !this.matches(bookable, requirement, localDate)) return 'busy';
     if (!timeline.fits(start, end)) return 'outside_hours';
     if (start < nowMs + (calendar.minAdvanceMinutes ?? 0) * MINUTE_MS) return 'too_soon';
     if (calendar.maxAdvanceDays !== undefined && start > nowMs + calendar.maxAdvanceDays * DAY_MS) return 'too_far';
@@ -238,11 +275,16 @@ class SlotEngine {
 
   private matches(bookable: EngineBookable, requirement: EngineRequirement, localDate: string): boolean {
     // Only certifications depend on the day; without them one answer holds for the whole search.
-    const key = requirement.criteria!.certifications?.length ? `${requirement.key}|${bookable.id}|${localDate}` : `${requirement.key}|${bookable.id}`;
-    let matched = this.criteriaCache.get(key);
+    let byBookable = this.criteriaCache.get(requirement);
+    if (!byBookable) {
+      byBookable = new Map();
+      this.criteriaCache.set(requirement, byBookable);
+    }
+    const key = requirement.criteria!.certifications?.length ? `${bookable.id}|${localDate}` : bookable.id;
+    let matched = byBookable.get(key);
     if (matched === undefined) {
       matched = matchesCriteria(bookable.facts, requirement.criteria!, localDate);
-      this.criteriaCache.set(key, matched);
+      byBookable.set(key, matched);
     }
     return matched;
   }

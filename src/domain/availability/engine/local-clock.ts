@@ -9,7 +9,10 @@ const HOUR_MS = 3_600_000;
  * few days), so its wall times convert by arithmetic; transition days go through the date library.
  */
 export class LocalClock {
-  private readonly days = new Map<string, number | null>();
+  /** Per local date: its wall midnight read as UTC, and its one offset (null on a transition day). */
+  private readonly days = new Map<string, { midnight: number; offset: number | null }>();
+  /** Per UTC day: the zone's offset when it holds all day (null when it changes that day). */
+  private readonly utcDays = new Map<number, number | null>();
   /** Local dates of instants already converted: a search asks for the same start once per candidate bookable. */
   private readonly dates = new Map<number, string>();
   /** Instants of wall minutes on transition days, and local dates of spans: every bookable in the zone asks for the same ones. */
@@ -20,7 +23,7 @@ export class LocalClock {
 
   /** The instants of a wall minute on a local date: none in a spring-forward gap, two in a fall-back repeat. */
   instants(localDate: string, minuteOfDay: number): number[] {
-    const offset = this.steadyOffset(localDate);
+    const { midnight, offset } = this.day(localDate);
     if (offset === null) {
       const key = `${localDate}|${minuteOfDay}`;
       let instants = this.transitionInstants.get(key);
@@ -30,14 +33,14 @@ export class LocalClock {
       }
       return [...instants];
     }
-    return [wallMidnight(localDate) + minuteOfDay * 60_000 - offset * 60_000];
+    return [midnight + minuteOfDay * 60_000 - offset * 60_000];
   }
 
   /** The local date (`YYYY-MM-DD`) of an instant. */
   localDate(instantMs: number): string {
     let date = this.dates.get(instantMs);
     if (date === undefined) {
-      date = new Date(instantMs + zoneOffsetMinutes(instantMs, this.zone) * 60_000).toISOString().slice(0, 10);
+      date = new Date(instantMs + this.offsetAt(instantMs) * 60_000).toISOString().slice(0, 10);
       this.dates.set(instantMs, date);
     }
     return date;
@@ -54,16 +57,28 @@ export class LocalClock {
     return [...dates];
   }
 
-  private steadyOffset(localDate: string): number | null {
-    let offset = this.days.get(localDate);
-    if (offset === undefined) {
+  private day(localDate: string): { midnight: number; offset: number | null } {
+    let day = this.days.get(localDate);
+    if (day === undefined) {
       const midnight = wallMidnight(localDate);
       const before = zoneOffsetMinutes(midnight - 48 * HOUR_MS, this.zone);
       const after = zoneOffsetMinutes(midnight + DAY_MS + 48 * HOUR_MS, this.zone);
-      offset = before === after ? before : null;
-      this.days.set(localDate, offset);
+      day = { midnight, offset: before === after ? before : null };
+      this.days.set(localDate, day);
     }
-    return offset;
+    return day;
+  }
+
+  // The offset at an instant: one lookup per UTC day when the offset holds all day, else per instant.
+  private offsetAt(instantMs: number): number {
+    const utcDay = Math.floor(instantMs / DAY_MS);
+    let offset = this.utcDays.get(utcDay);
+    if (offset === undefined) {
+      const first = zoneOffsetMinutes(utcDay * DAY_MS, this.zone);
+      offset = first === zoneOffsetMinutes((utcDay + 1) * DAY_MS - 1, this.zone) ? first : null;
+      this.utcDays.set(utcDay, offset);
+    }
+    return offset ?? zoneOffsetMinutes(instantMs, this.zone);
   }
 }
 

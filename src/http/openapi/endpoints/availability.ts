@@ -20,7 +20,7 @@ export const slotSemantics = [
 ].join('\n\n');
 
 const slotShape =
-  '`slots: [{ startsAt, endsAt, timezone, local: { startsAt, endsAt, date }, bookableTimezone, bookableIds, assignments: [{ requirementKey, bookableIds, optional, freeCandidates, reason }], rangeType, premium, pricingMultiplierBps?, seatsLeft?, utilizationBps }]`, earliest first, at most `limit` (`truncated` says when more exist).';
+  '`slots: [{ startsAt, endsAt, timezone, local: { startsAt, endsAt, date }, bookableTimezone, bookableIds, assignments: [{ requirementKey, bookableIds, optional, candidates, reason }], rangeType, premium, pricingMultiplierBps?, seatsLeft?, utilizationBps }]`, earliest first, at most `limit` (`truncated` says when more exist).';
 
 /** An endpoint answering the slots of one bookable. */
 function oneBookable(path: string, operationId: string, summary: string, lead: string): Endpoint {
