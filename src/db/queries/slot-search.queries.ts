@@ -114,22 +114,21 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
   const from = new Date(span.from.getTime() - DAY_MS);
   const to = new Date(span.to.getTime() + 2 * DAY_MS);
   // The booking (else the reservation) of each allocation is looked up by primary key, row by row:
-  // a join would let the planner scan every booking and reservation ever made, which grows with history.
+  // a plain join would let the planner scan every booking and reservation ever made, which grows with history.
   const rows: Array<{ bookableId: string; start: Date; end: Date; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStart: Date | null }> = await db('allocations as a')
+    // One primary-key lookup per allocation: its booking's service and start, else its hold's.
+    .joinRaw(
+      `left join lateral (
+         select b.service_template_id, b.starts_at from bookings b where b.id = a.booking_id
+         union all
+         select r.service_template_id, r.starts_at from reservations r where a.booking_id is null and r.id = a.reservation_id
+       ) as owner on true`,
+    )
     .whereIn('a.bookable_id', bookableIds)
     .where(db.raw("a.period && tstzrange(?, ?, '[)')", [from, to]))
     .where((q) => q.whereIn('a.kind', ['booking', 'block']).orWhere('a.expires_at', '>', span.now))
     .where((q) => (span.ignoreReservationId ? q.whereNull('a.reservation_id').orWhereNot('a.reservation_id', span.ignoreReservationId) : q))
-    .select(
-      'a.bookable_id',
-      'a.kind',
-      db.raw('lower(a.period) as start'),
-      db.raw('upper(a.period) as "end"'),
-      db.raw(
-        'coalesce((select b.service_template_id from bookings b where b.id = a.booking_id), (select r.service_template_id from reservations r where r.id = a.reservation_id)) as service_template_id',
-      ),
-      db.raw('coalesce((select b.starts_at from bookings b where b.id = a.booking_id), (select r.starts_at from reservations r where r.id = a.reservation_id)) as appointment_start'),
-    );
+    .select('a.bookable_id', 'a.kind', db.raw('lower(a.period) as start'), db.raw('upper(a.period) as "end"'), 'owner.service_template_id', db.raw('owner.starts_at as appointment_start'));
   const byBookable = new Map<string, EngineAllocation[]>();
   for (const row of rows) {
     const list = byBookable.get(row.bookableId) ?? [];

@@ -1,4 +1,4 @@
-import { DateTime, Duration, IANAZone } from 'luxon';
+import { DateTime, Duration, IANAZone, Info } from 'luxon';
 
 /**
  * The one file that knows the date library. Everything else speaks UTC `Date`s, IANA zone names,
@@ -62,9 +62,37 @@ export function nextLocalDate(localDate: string): string {
   return new Date(Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)) + 1)).toISOString().slice(0, 10);
 }
 
+// Offsets of whole UTC days on which a zone does not change its offset, by `zone|day` (bounded).
+const steadyOffsets = new Map<string, number | null>();
+
+/** The zone's offset at `ms` when it holds for the whole UTC day (one lookup per day), else undefined. */
+function steadyOffset(zone: string, ms: number): number | null | undefined {
+  const day = Math.floor(ms / 86_400_000);
+  const key = `${zone}|${day}`;
+  let offset = steadyOffsets.get(key);
+  if (offset === undefined) {
+    const tz = IANAZone.create(zone);
+    const first = tz.offset(day * 86_400_000);
+    offset = first === tz.offset((day + 1) * 86_400_000 - 1) ? first : null;
+    if (steadyOffsets.size >= 50_000) steadyOffsets.clear();
+    steadyOffsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** Renders an instant in `zone` as ISO-8601 with its offset, e.g. `2026-03-29T03:30:00.000+02:00`. */
 export function toLocalIso(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISO()!;
+  // Written by hand (it renders every slot of a search), in the library's own format: UTC zones end in
+  // `Z`, every other zone in its offset `±HH:MM`.
+  const tz = Info.normalizeZone(zone);
+  if (!tz.isValid) throw new RangeError(`Invalid time zone ${zone}`);
+  const ms = instant.getTime();
+  const offset = steadyOffset(zone, ms) ?? tz.offset(ms);
+  if (tz.isUniversal && offset === 0) return instant.toISOString();
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${new Date(ms + offset * 60_000).toISOString().slice(0, 23)}${sign}${hours}:${minutes}`;
 }
 
 /**
