@@ -51,22 +51,32 @@ export function localDatesBetween(from: Date, to: Date, zone: string): string[] 
   return dates;
 }
 
+/** A local date's midnight read as if it were UTC (ms): the base for wall-clock arithmetic without a zone. */
+export function localDateMs(localDate: string): number {
+  return Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)));
+}
+
+/** The local date `days` after (before, when negative) a local date. */
+export function addLocalDays(localDate: string, days: number): string {
+  return new Date(localDateMs(localDate) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The weekday name of a local date. */
 export function weekdayOf(localDate: string): Weekday {
-  const sundayFirst = new Date(Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)))).getUTCDay();
+  const sundayFirst = new Date(localDateMs(localDate)).getUTCDay();
   return weekdays[(sundayFirst + 6) % 7]!;
 }
 
 /** The day after a local date. */
 export function nextLocalDate(localDate: string): string {
-  return new Date(Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+  return addLocalDays(localDate, 1);
 }
 
 // Offsets of whole UTC days on which a zone does not change its offset, by `zone|day` (bounded).
 const steadyOffsets = new Map<string, number | null>();
 
-/** The zone's offset at `ms` when it holds for the whole UTC day (one lookup per day), else undefined. */
-function steadyOffset(zone: string, ms: number): number | null | undefined {
+/** The zone's offset at `ms` when it holds for the whole UTC day (one lookup per day), else null. */
+function steadyOffset(zone: string, ms: number): number | null {
   const day = Math.floor(ms / 86_400_000);
   const key = `${zone}|${day}`;
   let offset = steadyOffsets.get(key);
@@ -87,7 +97,7 @@ export function toLocalIso(instant: Date, zone: string): string {
   const tz = Info.normalizeZone(zone);
   if (!tz.isValid) throw new RangeError(`Invalid time zone ${zone}`);
   const ms = instant.getTime();
-  const offset = steadyOffset(zone, ms) ?? tz.offset(ms);
+  const offset = tz.isUniversal ? tz.offset(ms) : zoneOffsetMinutes(ms, zone);
   if (tz.isUniversal && offset === 0) return instant.toISOString();
   const sign = offset < 0 ? '-' : '+';
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
@@ -125,9 +135,9 @@ export function localWallClock(instant: Date, zone: string): { localDate: string
   return { localDate: local.toISODate(), localWeekday: weekdays[local.weekday - 1]!, localTime: local.toFormat('HH:mm') };
 }
 
-/** The zone's UTC offset in minutes at an instant (e.g. 120 for Europe/Berlin in summer). */
+/** The zone's UTC offset in minutes at an instant (e.g. 120 for Europe/Berlin in summer); read once per UTC day when it holds all day. */
 export function zoneOffsetMinutes(instantMs: number, zone: string): number {
-  return IANAZone.create(zone).offset(instantMs);
+  return steadyOffset(zone, instantMs) ?? IANAZone.create(zone).offset(instantMs);
 }
 
 /**
@@ -137,7 +147,7 @@ export function zoneOffsetMinutes(instantMs: number, zone: string): number {
  */
 export function wallMinuteInstants(localDate: string, minuteOfDay: number, zone: string): Date[] {
   const tz = IANAZone.create(zone);
-  const wallMs = Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10))) + minuteOfDay * 60_000;
+  const wallMs = localDateMs(localDate) + minuteOfDay * 60_000;
   const offsets = new Set([tz.offset(wallMs - 48 * 3_600_000), tz.offset(wallMs + 48 * 3_600_000)]);
   return [...offsets]
     .map((offset) => wallMs - offset * 60_000)

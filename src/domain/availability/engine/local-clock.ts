@@ -1,4 +1,4 @@
-import { localDatesBetween, wallMinuteInstants, zoneOffsetMinutes } from '../../shared/time';
+import { localDateMs, localDateOf, localDatesBetween, wallMinuteInstants, zoneOffsetMinutes } from '../../shared/time';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -11,8 +11,6 @@ const HOUR_MS = 3_600_000;
 export class LocalClock {
   /** Per local date: its wall midnight read as UTC, and its one offset (null on a transition day). */
   private readonly days = new Map<string, { midnight: number; offset: number | null }>();
-  /** Per UTC day: the zone's offset when it holds all day (null when it changes that day). */
-  private readonly utcDays = new Map<number, number | null>();
   /** Local dates of instants already converted: a search asks for the same start once per candidate bookable. */
   private readonly dates = new Map<number, string>();
   /** Instants of wall minutes on transition days, and local dates of spans: every bookable in the zone asks for the same ones. */
@@ -40,7 +38,7 @@ export class LocalClock {
   localDate(instantMs: number): string {
     let date = this.dates.get(instantMs);
     if (date === undefined) {
-      date = new Date(instantMs + this.offsetAt(instantMs) * 60_000).toISOString().slice(0, 10);
+      date = localDateOf(instantMs, this.zone);
       this.dates.set(instantMs, date);
     }
     return date;
@@ -60,7 +58,7 @@ export class LocalClock {
   private day(localDate: string): { midnight: number; offset: number | null } {
     let day = this.days.get(localDate);
     if (day === undefined) {
-      const midnight = wallMidnight(localDate);
+      const midnight = localDateMs(localDate);
       const before = zoneOffsetMinutes(midnight - 48 * HOUR_MS, this.zone);
       const after = zoneOffsetMinutes(midnight + DAY_MS + 48 * HOUR_MS, this.zone);
       day = { midnight, offset: before === after ? before : null };
@@ -68,22 +66,6 @@ export class LocalClock {
     }
     return day;
   }
-
-  // The offset at an instant: one lookup per UTC day when the offset holds all day, else per instant.
-  private offsetAt(instantMs: number): number {
-    const utcDay = Math.floor(instantMs / DAY_MS);
-    let offset = this.utcDays.get(utcDay);
-    if (offset === undefined) {
-      const first = zoneOffsetMinutes(utcDay * DAY_MS, this.zone);
-      offset = first === zoneOffsetMinutes((utcDay + 1) * DAY_MS - 1, this.zone) ? first : null;
-      this.utcDays.set(utcDay, offset);
-    }
-    return offset ?? zoneOffsetMinutes(instantMs, this.zone);
-  }
-}
-
-function wallMidnight(localDate: string): number {
-  return Date.UTC(Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)));
 }
 
 /** `HH:MM` (or `24:00`) as minutes of the day. */

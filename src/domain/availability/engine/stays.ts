@@ -1,5 +1,5 @@
 import { effectiveDayRanges } from '../calendar-config';
-import { wallTimeToUtc } from '../../shared/time';
+import { addLocalDays, wallTimeToUtc } from '../../shared/time';
 import { BookableTimeline } from './bookable-timeline';
 import type { EngineBookable, EngineService } from './engine-types';
 import { LocalClock } from './local-clock';
@@ -105,25 +105,19 @@ export function findStays(search: StaySearch): Stay[] {
   const gap = rules.minGapBetweenBookings;
 
   const stays: Stay[] = [];
-  for (let checkInDate = search.fromDate; checkInDate <= search.toDate; checkInDate = addDays(checkInDate, 1)) {
+  for (let checkInDate = search.fromDate; checkInDate <= search.toDate; checkInDate = addLocalDays(checkInDate, 1)) {
     const start = wallTimeToUtc(checkInDate, rules.checkInTime, zone);
     if (start.getTime() < earliest || start.getTime() > latest) continue;
     for (const nights of lengths) {
       // A closed night ends this stay and every longer one.
-      if (!Array.from({ length: nights }, (_, night) => addDays(checkInDate, night)).every(isOpen)) break;
-      const checkOutDate = addDays(checkInDate, nights);
+      if (!Array.from({ length: nights }, (_, night) => addLocalDays(checkInDate, night)).every(isOpen)) break;
+      const checkOutDate = addLocalDays(checkInDate, nights);
       const end = wallTimeToUtc(checkOutDate, rules.checkOutTime, zone);
-      const from = wallTimeToUtc(addDays(checkInDate, -gap), rules.checkInTime, zone).getTime();
-      const to = wallTimeToUtc(addDays(checkOutDate, gap), rules.checkOutTime, zone).getTime();
+      const from = wallTimeToUtc(addLocalDays(checkInDate, -gap), rules.checkInTime, zone).getTime();
+      const to = wallTimeToUtc(addLocalDays(checkOutDate, gap), rules.checkOutTime, zone).getTime();
       if (end <= start || !timeline.check(from, to).free) continue;
       stays.push({ checkInDate, checkOutDate, nights, start, end, timezone: zone });
     }
   }
   return stays;
-}
-
-/** The local date `days` after (or before, if negative) a `YYYY-MM-DD` date. */
-function addDays(localDate: string, days: number): string {
-  const [year, month, day] = [Number(localDate.slice(0, 4)), Number(localDate.slice(5, 7)), Number(localDate.slice(8, 10))];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
