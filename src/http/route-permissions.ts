@@ -11,6 +11,8 @@ export const routePermissions = {
   /** Configuring bookables of any kind (and their categories). */
   bookableManagers: [...new Set([...bookableManagers('provider'), ...bookableManagers('asset')])],
   templateManagers: ['service_template:manage'],
+  /** One bookable's slots and stays: who books, and staff who see a location's or the organization's bookings. */
+  slotReaders: ['booking:create', 'booking:view_location', 'booking:manage_org'],
   /** Holding, confirming, extending and releasing reservations. */
   bookingWriters: ['booking:create', 'booking:manage_location', 'booking:manage_org'],
   reservationViewers: ['booking:view_own', 'booking:view_location', 'booking:manage_org'],

@@ -2,6 +2,8 @@ import { addMember, addTemplate, setUpClinic, type Clinic } from '../support/bui
 import { create } from '../support/configuration-builders';
 import { apiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { checkSlot } from '../../src/http/routes/slot-search';
+import { findServiceTemplate } from '../../src/db/queries/service-template.queries';
 
 /**
  * Availability through the API: slots that need a provider, a room and a piece of equipment at once,
@@ -176,6 +178,15 @@ describe('availability and search over HTTP', () => {
     expect(withoutNights.status).toBe(400);
     const clash = await client.post('/reservations', { serviceTemplateId: templateId, bookableId: cabin, startsAt: '2030-03-31T14:00:00Z', nights: 1 });
     expect(clash.status).toBe(409);
+  });
+
+  it('a retried hold does not count its own time as taken, everyone else\'s hold does', async () => {
+    const hold = await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: '2030-03-04T14:00:00+01:00' });
+    expect(hold.status).toBe(201);
+    const template = (await findServiceTemplate(app.db, clinic.orgId, clinic.templateId))!;
+    const request = { organizationId: clinic.orgId, template, now: new Date(), startsAt: new Date('2030-03-04T13:00:00Z'), anchorBookableId: clinic.providerId };
+    expect(await checkSlot(app.db, request)).toEqual({ reason: 'busy', requirementKey: 'bookable' });
+    expect(await checkSlot(app.db, { ...request, ownReservationId: hold.body.id })).toMatchObject({ bookableIds: [clinic.providerId] });
   });
 
   it('refuses a range over 31 days and a length a fixed service does not have', async () => {

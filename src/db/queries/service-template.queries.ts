@@ -169,6 +169,13 @@ export async function findServiceTemplate(db: Knex, organizationId: string, id: 
   return ServiceTemplateModel.query(db).where({ organizationId, id }).whereNull('deleted_at').first();
 }
 
+/** The template a request names in `serviceTemplateId`; an unknown one is a 400 at that field. */
+export async function requireServiceTemplate(db: Knex, organizationId: string, id: string): Promise<ServiceTemplateModel> {
+  const template = await findServiceTemplate(db, organizationId, id);
+  if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
+  return template;
+}
+
 /** Filters and keyset page of an organization's templates. */
 export async function listServiceTemplates(
   db: Knex,

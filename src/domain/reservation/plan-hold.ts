@@ -21,6 +21,16 @@ export interface HoldPlan {
   timezone: string;
 }
 
+/** Refuses a service that is not active, or a named bookable that is not active (or is gone). */
+export function assertBookable(template: { status: string }, bookable?: { status: string; deleted: boolean }): void {
+  if (template.status !== 'active') {
+    throw new DomainError('TEMPLATE_NOT_BOOKABLE', `The service is ${template.status} and cannot be booked.`, { status: template.status });
+  }
+  if (bookable && (bookable.deleted || bookable.status !== 'active')) {
+    throw new DomainError('BOOKABLE_NOT_BOOKABLE', 'That provider cannot be booked at the moment.', { status: bookable.deleted ? 'deleted' : bookable.status });
+  }
+}
+
 /**
  * Decides whether the slot may be held: the template must be active, the bookable active, the slot
  * in the future by at least the minimum notice, and the appointment inside the bookable's working
@@ -28,12 +38,7 @@ export interface HoldPlan {
  */
 export function planHold(request: HoldRequest): HoldPlan {
   const { template, bookable, calendar } = request;
-  if (template.status !== 'active') {
-    throw new DomainError('TEMPLATE_NOT_BOOKABLE', `The service is ${template.status} and cannot be booked.`, { status: template.status });
-  }
-  if (bookable.deleted || bookable.status !== 'active') {
-    throw new DomainError('BOOKABLE_NOT_BOOKABLE', 'That provider cannot be booked at the moment.', { status: bookable.deleted ? 'deleted' : bookable.status });
-  }
+  assertBookable(template, bookable);
   const slot = slotAt(request.startsAt, {
     durationMinutes: template.duration.fixedMinutes,
     bufferBeforeMinutes: template.duration.preBufferMinutes,

@@ -83,7 +83,6 @@ export const searchQueryBodySchema = validRange(
   }),
 );
 
-export type SearchQueryBody = z.output<typeof searchQueryBodySchema>;
 
 /** GET /bookables/:id/stays: check-in dates are local dates in the bookable's zone, both ends included, at most 62. */
 export const staysQuerySchema = z

@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { listCalendarOverrides } from '../../db/queries/calendar.queries';
 import { findReservation } from '../../db/queries/reservation.queries';
-import { definitionOf, findServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
+import { definitionOf, requireServiceTemplate, templateRules } from '../../db/queries/service-template.queries';
 import { backupRulesOf } from '../../domain/bookables/backups';
 import { findBooking, noShowTimes } from '../../db/queries/booking.queries';
 import type { ReservationModel } from '../../db/models/reservation.model';
@@ -19,16 +19,9 @@ import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { presentBooking, presentReservation, presentTimes } from './booking.presenter';
 import { quoteSlot } from './slot-quote';
-import { checkSlot, checkStay, refusalError } from './slot-search';
-import { stayRules, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
-import type { EngineSlot } from '../../domain/availability/engine/engine-types';
-import type { ServiceTemplateModel } from '../../db/models/service-template.model';
-import type { BookableRecord } from '../../db/queries/bookable.queries';
+import { planSlot } from './slot-search';
+import { assertBookable } from '../../domain/reservation/plan-hold';
 import { createReservationSchema, holdPaymentSchema } from './reservations.schemas';
-
-type CreateReservation = ReturnType<typeof createReservationSchema.parse>;
-/** What a hold claims: the times, the zone, the bookables, and the day's demand and premium multiplier for the price. */
-type PlannedSlot = Pick<EngineSlot, 'start' | 'end' | 'blockedStart' | 'blockedEnd' | 'timezone' | 'bookableIds' | 'utilizationBps' | 'pricingMultiplierBps'>;
 import { routePermissions } from '../route-permissions';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
@@ -66,17 +59,15 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     const input = parseInput(createReservationSchema, ctx.request.body);
     const access = ctx.state.access!;
     const [template, bookable] = await Promise.all([
-      findServiceTemplate(db, access.organizationId, input.serviceTemplateId),
+      requireServiceTemplate(db, access.organizationId, input.serviceTemplateId),
       input.bookableId ? findBookableRecord(db, access.organizationId, input.bookableId) : Promise.resolve(undefined),
     ]);
-    if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
     if (input.bookableId && !bookable?.calendar) throw notFound();
-    if (template.status !== 'active') throw new DomainError('TEMPLATE_NOT_BOOKABLE', `The service is ${template.status} and cannot be booked.`, { status: template.status });
-    if (bookable && bookable.bookable.status !== 'active') throw new DomainError('BOOKABLE_NOT_BOOKABLE', 'That provider cannot be booked at the moment.', { status: bookable.bookable.status });
+    assertBookable(template, bookable && { status: bookable.bookable.status, deleted: false });
     const definition = definitionOf(template);
     const rules = templateRules(definition);
     const now = deps.now();
-    const slot = await plannedSlot({ organizationId: access.organizationId, template, now, input, reservationId, bookable, minAdvanceMinutes: rules.scheduling.minAdvanceMinutes });
+    const slot = await planSlot(db, { organizationId: access.organizationId, template, now, request: input, reservationId, bookable, minAdvanceMinutes: rules.scheduling.minAdvanceMinutes });
     const timezone = slot.timezone;
     const plan = { slot: { start: slot.start, end: slot.end, blockedStart: slot.blockedStart, blockedEnd: slot.blockedEnd }, holdSeconds: rules.reservation.holdDurationSeconds, timezone, bookableIds: slot.bookableIds };
     const anchor = bookable ?? (await findBookableRecord(db, access.organizationId, slot.bookableIds[0]!))!;
@@ -94,23 +85,6 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       ...(slot.pricingMultiplierBps !== undefined ? { premiumMultiplierBps: slot.pricingMultiplierBps } : {}),
     });
     return { input, access, template, bookable: anchor, rules, backups: backupRulesOf(definition.bookables), plan, quote };
-  }
-
-  // The slot (or stay) the body asks for, checked by the availability engine, with the bookables it claims.
-  async function plannedSlot(request: { organizationId: string; template: ServiceTemplateModel; now: Date; input: CreateReservation; reservationId?: string; bookable?: BookableRecord; minAdvanceMinutes: number }): Promise<PlannedSlot> {
-    const { organizationId, template, now, input, reservationId, bookable } = request;
-    const definition = definitionOf(template);
-    if (stayRules(definition as unknown as TemplateAvailabilityBlocks)) {
-      if (!bookable || input.nights === undefined) throw new DomainError('VALIDATION_FAILED', 'A stay names its bookable and its nights.', { fields: [{ path: bookable ? 'nights' : 'bookableId', message: 'required for a service booked by the night' }] });
-      const stay = await checkStay(db, { organizationId, template, bookableId: bookable.bookable.id, startsAt: input.startsAt, nights: input.nights, timezone: bookable.calendar!.timezone, now, ownReservationId: reservationId });
-      if (!stay) throw new DomainError('SLOT_UNAVAILABLE', 'That stay is not available.', { reason: 'stay_unavailable', nights: input.nights });
-      return { start: stay.start, end: stay.end, blockedStart: stay.start, blockedEnd: stay.end, timezone: stay.timezone, bookableIds: [bookable.bookable.id], utilizationBps: 0 };
-    }
-    if (input.nights !== undefined) throw new DomainError('VALIDATION_FAILED', 'This service is not booked by the night.', { fields: [{ path: 'nights', message: 'only for services with minNights/maxNights' }] });
-    const group = (definition.capacity as { type?: string } | null)?.type === 'group';
-    const checked = await checkSlot(db, { organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats: group ? input.participants : 1, anchorBookableId: input.bookableId, ownReservationId: reservationId });
-    if ('reason' in checked) throw refusalError(checked, now, request.minAdvanceMinutes);
-    return checked;
   }
 
   // Holds the slot the body asks for (Update-with-Start: answers once the workflow has claimed it, or 409); returns the reservation's id.

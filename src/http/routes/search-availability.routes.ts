@@ -1,15 +1,14 @@
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
 import type { EngineSlot } from '../../domain/availability/engine/engine-types';
-import { DomainError } from '../../domain/shared/errors';
-import { localWallClock, nextLocalDate } from '../../domain/shared/time';
-import { findServiceTemplate } from '../../db/queries/service-template.queries';
+import { passesFilters } from '../../domain/availability/engine/slot-filters';
+import { requireServiceTemplate } from '../../db/queries/service-template.queries';
 import type { AppDeps } from '../app-deps';
 import type { AppState } from '../app-state';
 import { permit } from '../middleware/permit';
 import { routePermissions } from '../route-permissions';
 import { parseInput } from '../validation';
-import { searchAvailabilityQuerySchema, searchQueryBodySchema, type SearchQueryBody } from './availability.schemas';
+import { searchAvailabilityQuerySchema, searchQueryBodySchema } from './availability.schemas';
 import { presentSlot, searchSlots, type SlotQuery } from './slot-search';
 
 /**
@@ -22,8 +21,7 @@ export function searchAvailabilityRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>();
 
   async function answer(ctx: ParameterizedContext<AppState>, query: Omit<SlotQuery, 'template' | 'now'> & { serviceTemplateId: string; timezone?: string; limit: number }, keep: (slot: EngineSlot) => boolean = () => true) {
-    const template = await findServiceTemplate(db, query.organizationId, query.serviceTemplateId);
-    if (!template) throw new DomainError('VALIDATION_FAILED', 'Unknown service template.', { fields: [{ path: 'serviceTemplateId', message: 'not found' }] });
+    const template = await requireServiceTemplate(db, query.organizationId, query.serviceTemplateId);
     const slots = (await searchSlots(db, { ...query, template, now: deps.now() })).filter(keep);
     ctx.body = {
       organizationId: query.organizationId,
@@ -51,26 +49,9 @@ export function searchAvailabilityRoutes(deps: AppDeps): Router<AppState> {
     async (ctx) => {
       const body = parseInput(searchQueryBodySchema, ctx.request.body);
       const { ids, ...criteria } = body.bookables;
-      await answer(ctx, { ...body, bookableIds: ids, criteria }, (slot) => matchesTimes(slot, body));
+      await answer(ctx, { ...body, bookableIds: ids, criteria }, (slot) => passesFilters(slot, { timezone: body.timezone, ...body.times, rangeTypes: body.rangeTypes, premium: body.premium }));
     },
   );
 
   return router;
-}
-
-/** The day, time-of-day, range-type and premium filters of POST /search/query, read in `timezone` (else the slot's own zone). */
-function matchesTimes(slot: EngineSlot, body: SearchQueryBody): boolean {
-  const zone = body.timezone ?? slot.timezone;
-  const start = localWallClock(slot.start, zone);
-  const end = localWallClock(slot.end, zone);
-  const { daysOfWeek, dates, earliestStart, latestEnd } = body.times;
-  if (daysOfWeek && !daysOfWeek.includes(start.localWeekday)) return false;
-  if (dates && !dates.includes(start.localDate)) return false;
-  if (earliestStart && start.localTime < earliestStart) return false;
-  // A slot ending on a later local day than it starts ends after any wall time of its first day.
-  const endTime = end.localDate > start.localDate ? (end.localTime === '00:00' && end.localDate === nextLocalDate(start.localDate) ? '24:00' : '99:99') : end.localTime;
-  if (latestEnd && endTime > latestEnd) return false;
-  if (body.rangeTypes && !body.rangeTypes.includes(slot.rangeType)) return false;
-  if (body.premium !== undefined && slot.premium !== body.premium) return false;
-  return true;
 }

@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import type { BookableCriteria } from '../../domain/bookables/bookable-criteria';
 import { checkStart, findSlots } from '../../domain/availability/engine/find-slots';
-import type { EngineRequirement, EngineSlot, SlotRefusal, SlotSearch } from '../../domain/availability/engine/engine-types';
-import { appointmentMinutes, assignmentPolicy, engineService, serviceRequirements, stayRules, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
+import type { EngineSlot, SlotRefusal, SlotSearch } from '../../domain/availability/engine/engine-types';
+import { appointmentMinutes, assignmentPolicy, engineService, narrowedByCriteria, serviceRequirements, stayRules, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
 import { findStays, type Stay } from '../../domain/availability/engine/stays';
 import { localDateOf, toLocalIso } from '../../domain/shared/time';
 import { DomainError } from '../../domain/shared/errors';
-import { addMinutes } from '../../domain/shared/durations';
+import { refusalError } from '../../domain/availability/engine/slot-refusal';
+import type { BookableRecord } from '../../db/queries/bookable.queries';
 import { loadEngineBookables, serviceBookingStarts } from '../../db/queries/slot-search.queries';
 import { definitionOf } from '../../db/queries/service-template.queries';
 import type { ServiceTemplateModel } from '../../db/models/service-template.model';
@@ -38,7 +39,7 @@ export interface SlotQuery {
 export async function slotSearchInput(db: Knex, query: SlotQuery): Promise<SlotSearch> {
   const blocks = definitionOf(query.template) as unknown as TemplateAvailabilityBlocks;
   const durationMinutes = appointmentMinutes(blocks.duration, query.durationMinutes);
-  let requirements = serviceRequirements(blocks).map((requirement) => narrowed(requirement, query.criteria));
+  let requirements = serviceRequirements(blocks).map((requirement) => narrowedByCriteria(requirement, query.criteria));
   if (query.anchorBookableId) {
     const anchorIndex = requirements.findIndex((r) => !r.optional);
     requirements = requirements.map((r, i) => (i === anchorIndex ? { key: r.key, count: 1, optional: false, specificBookableId: query.anchorBookableId! } : r));
@@ -73,17 +74,6 @@ export async function slotSearchInput(db: Knex, query: SlotQuery): Promise<SlotS
   };
 }
 
-// Search criteria narrow requirements that choose by criteria (named bookables stay named).
-function narrowed(requirement: EngineRequirement, criteria: BookableCriteria | undefined): EngineRequirement {
-  if (!criteria || requirement.specificBookableId) return requirement;
-  const merged: BookableCriteria = { ...requirement.criteria };
-  if (criteria.categoryIds?.length) merged.categoryIds = criteria.categoryIds;
-  if (criteria.tags?.length) merged.tags = [...new Set([...(merged.tags ?? []), ...criteria.tags])];
-  if (criteria.certifications?.length) merged.certifications = [...new Set([...(merged.certifications ?? []), ...criteria.certifications])];
-  if (criteria.minRating !== undefined) merged.minRating = Math.max(merged.minRating ?? 0, criteria.minRating);
-  return { ...requirement, criteria: merged };
-}
-
 /** The slots of a query, earliest first. */
 export async function searchSlots(db: Knex, query: SlotQuery): Promise<EngineSlot[]> {
   return findSlots(await slotSearchInput(db, query));
@@ -113,28 +103,6 @@ export function presentSlot(slot: EngineSlot, timezone?: string) {
     ...(slot.seatsLeft !== undefined ? { seatsLeft: slot.seatsLeft } : {}),
     utilizationBps: slot.utilizationBps,
   };
-}
-
-/**
- * The error a hold or quote answers when the engine refuses its start: outside the working hours,
- * outside the booking window or too far ahead → SLOT_OUTSIDE_AVAILABILITY; too soon → SLOT_IN_THE_PAST
- * with the earliest start; taken, full, over a daily limit or not opened by a cascade → SLOT_UNAVAILABLE.
- * `details.reason` names the engine's reason, `details.requirementKey` the requirement that could not be filled.
- */
-export function refusalError(refusal: SlotRefusal, now: Date, minAdvanceMinutes: number): DomainError {
-  const details = { reason: refusal.reason, ...(refusal.requirementKey ? { requirementKey: refusal.requirementKey } : {}) };
-  switch (refusal.reason) {
-    case 'too_soon':
-      return new DomainError('SLOT_IN_THE_PAST', 'That time is too soon to book.', { ...details, earliestStart: addMinutes(now, minAdvanceMinutes).toISOString() });
-    case 'outside_hours':
-      return new DomainError('SLOT_OUTSIDE_AVAILABILITY', 'That time is outside the working hours.', details);
-    case 'too_far':
-      return new DomainError('SLOT_OUTSIDE_AVAILABILITY', 'That time is too far ahead to book.', details);
-    case 'booking_closed':
-      return new DomainError('SLOT_OUTSIDE_AVAILABILITY', 'Booking for this service is not open now.', details);
-    default:
-      return new DomainError('SLOT_UNAVAILABLE', 'That time is not available.', details);
-  }
 }
 
 /** What a stay query asks: check-in local dates [fromDate, toDate] on one bookable, optionally one length. */
@@ -185,4 +153,40 @@ export function presentStay(stay: Stay, timezone?: string) {
     local: { startsAt: toLocalIso(stay.start, zone), endsAt: toLocalIso(stay.end, zone) },
     bookableTimezone: stay.timezone,
   };
+}
+
+/** What a hold claims: the times, the zone, the bookables, and the day's demand and premium multiplier for the price. */
+export type PlannedSlot = Pick<EngineSlot, 'start' | 'end' | 'blockedStart' | 'blockedEnd' | 'timezone' | 'bookableIds' | 'utilizationBps' | 'pricingMultiplierBps'>;
+
+/** What a hold or quote asks for, as POST /reservations carries it. */
+export interface SlotRequest {
+  startsAt: Date;
+  bookableId?: string;
+  durationMinutes?: number;
+  nights?: number;
+  participants: number;
+}
+
+/**
+ * The slot (or stay) a hold or quote asks for, checked by the availability engine, with the
+ * bookables it claims; refused with the engine's reason. A service booked by the night needs its
+ * bookable and nights; any other refuses nights.
+ */
+export async function planSlot(
+  db: Knex,
+  plan: { organizationId: string; template: ServiceTemplateModel; now: Date; request: SlotRequest; reservationId?: string; bookable?: BookableRecord; minAdvanceMinutes: number },
+): Promise<PlannedSlot> {
+  const { organizationId, template, now, request: input, reservationId, bookable } = plan;
+  const definition = definitionOf(template);
+  if (stayRules(definition as unknown as TemplateAvailabilityBlocks)) {
+    if (!bookable || input.nights === undefined) throw new DomainError('VALIDATION_FAILED', 'A stay names its bookable and its nights.', { fields: [{ path: bookable ? 'nights' : 'bookableId', message: 'required for a service booked by the night' }] });
+    const stay = await checkStay(db, { organizationId, template, bookableId: bookable.bookable.id, startsAt: input.startsAt, nights: input.nights, timezone: bookable.calendar!.timezone, now, ownReservationId: reservationId });
+    if (!stay) throw new DomainError('SLOT_UNAVAILABLE', 'That stay is not available.', { reason: 'stay_unavailable', nights: input.nights });
+    return { start: stay.start, end: stay.end, blockedStart: stay.start, blockedEnd: stay.end, timezone: stay.timezone, bookableIds: [bookable.bookable.id], utilizationBps: 0 };
+  }
+  if (input.nights !== undefined) throw new DomainError('VALIDATION_FAILED', 'This service is not booked by the night.', { fields: [{ path: 'nights', message: 'only for services with minNights/maxNights' }] });
+  const group = (definition.capacity as { type?: string } | null)?.type === 'group';
+  const checked = await checkSlot(db, { organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats: group ? input.participants : 1, anchorBookableId: input.bookableId, ownReservationId: reservationId });
+  if ('reason' in checked) throw refusalError(checked, now, plan.minAdvanceMinutes);
+  return checked;
 }

@@ -128,3 +128,14 @@ export function stayRules(blocks: TemplateAvailabilityBlocks): StayRules | null 
     ...(scheduling.maxAdvanceDays ? { maxAdvanceDays: scheduling.maxAdvanceDays } : {}),
   };
 }
+
+/** A search's criteria narrow the requirements that choose by criteria (named bookables stay named). */
+export function narrowedByCriteria(requirement: EngineRequirement, criteria: BookableCriteria | undefined): EngineRequirement {
+  if (!criteria || requirement.specificBookableId) return requirement;
+  const merged: BookableCriteria = { ...requirement.criteria };
+  if (criteria.categoryIds?.length) merged.categoryIds = criteria.categoryIds;
+  if (criteria.tags?.length) merged.tags = [...new Set([...(merged.tags ?? []), ...criteria.tags])];
+  if (criteria.certifications?.length) merged.certifications = [...new Set([...(merged.certifications ?? []), ...criteria.certifications])];
+  if (criteria.minRating !== undefined) merged.minRating = Math.max(merged.minRating ?? 0, criteria.minRating);
+  return { ...requirement, criteria: merged };
+}

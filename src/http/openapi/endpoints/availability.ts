@@ -2,7 +2,7 @@ import { bookableSlotsQuerySchema, searchAvailabilityQuerySchema, searchQueryBod
 import { routePermissions } from '../../route-permissions';
 import type { Endpoint } from '../endpoint';
 
-const slotReaders = ['booking:create', 'booking:view_location', 'booking:manage_org'] as const;
+const { slotReaders } = routePermissions;
 
 /** The rules every slot endpoint applies, stated once. */
 export const slotSemantics = [
@@ -32,7 +32,7 @@ function oneBookable(path: string, operationId: string, summary: string, lead: s
     description: `${lead}\n\n${slotSemantics}`,
     tag: 'Availability',
     authenticated: true,
-    permissions: [...slotReaders],
+    permissions: slotReaders,
     query: bookableSlotsQuerySchema,
     success: { status: 200, description: `\`{ bookableId, calendarId, serviceTemplateId, timezone, slots, truncated }\`; ${slotShape}` },
     errors: ['FORBIDDEN', 'NOT_FOUND'],
@@ -78,7 +78,7 @@ export const availabilityEndpoints: Endpoint[] = [
       'For services booked by the night (`duration.minNights`/`maxNights`). Check-in dates `fromDate`..`toDate` are local dates in the bookable calendar\'s zone, both included (at most 62). A stay of n nights arriving on D checks in at `duration.checkInTime` (default 15:00) on D and out at `checkOutTime` (default 11:00) on D+n, both wall times in that zone, so a stay over a DST change is an hour shorter or longer in absolute time. Every night slept must be open (a weekday with hours, no closing override); `duration.gapNights` whole days before and after must be free of other stays and blocked time; the check-in respects the minimum and maximum advance. With `nights` only that length, else every length from minNights to maxNights. Hold one with `POST /reservations` `{ bookableId, startsAt: <stay startsAt>, nights }`.',
     tag: 'Availability',
     authenticated: true,
-    permissions: [...slotReaders],
+    permissions: slotReaders,
     query: staysQuerySchema,
     success: { status: 200, description: '`{ bookableId, serviceTemplateId, timezone, stays: [{ checkInDate, checkOutDate, nights, startsAt, endsAt, timezone, local, bookableTimezone }] }`.' },
     errors: ['FORBIDDEN', 'NOT_FOUND'],
