@@ -29,11 +29,11 @@ export function wallTimeToUtc(localDate: string, wallTime: string, zone: string)
   // The real instant lies within 14 hours of the wall time read as UTC (offsets span -12h..+14h), and
   // zones never change offset twice in a few days: the offsets two days either side are the candidates.
   const wallMs = naive.toMillis();
-  const offsetBefore = tz.offset(wallMs - 48 * 3_600_000);
-  const offsetAfter = tz.offset(wallMs + 48 * 3_600_000);
+  const offsetBefore = zoneOffsetMinutes(wallMs - 48 * 3_600_000, zone);
+  const offsetAfter = zoneOffsetMinutes(wallMs + 48 * 3_600_000, zone);
   const matches = [offsetBefore, offsetAfter]
     .map((offset) => wallMs - offset * 60_000)
-    .filter((instant) => wallMs - tz.offset(instant) * 60_000 === instant);
+    .filter((instant) => wallMs - zoneOffsetMinutes(instant, zone) * 60_000 === instant);
   // No match: the wall time falls in a spring-forward gap; the offset from before the gap moves it forward.
   const instant = matches.length > 0 ? Math.min(...matches) : wallMs - offsetBefore * 60_000;
   return new Date(instant);
@@ -72,22 +72,48 @@ export function nextLocalDate(localDate: string): string {
   return addLocalDays(localDate, 1);
 }
 
-// Offsets of whole UTC days on which a zone does not change its offset, by `zone|day` (bounded).
-const steadyOffsets = new Map<string, number | null>();
+/** A zone's offsets over one UTC day: `first` until `changesAt`, `last` from then on (no change: `changesAt` is Infinity). */
+interface UtcDayOffsets {
+  first: number;
+  last: number;
+  changesAt: number;
+}
 
-/** The zone's offset at `ms` when it holds for the whole UTC day (one lookup per day), else null. */
-function steadyOffset(zone: string, ms: number): number | null {
+// By `zone|UTC day number` (bounded): each day costs two lookups in the date library, a day with a
+// transition about thirty more (the instant is found by bisection, to the millisecond).
+const utcDayOffsets = new Map<string, UtcDayOffsets>();
+
+/**
+ * The zone's offsets on the UTC day of `ms`. Zones change offset at most once a day (tzdb has no
+ * zone that changes twice within 24 hours), so a day is its first offset until one instant, then its last.
+ */
+function offsetsOfUtcDay(zone: string, ms: number): UtcDayOffsets {
   const day = Math.floor(ms / 86_400_000);
   const key = `${zone}|${day}`;
-  let offset = steadyOffsets.get(key);
-  if (offset === undefined) {
+  let offsets = utcDayOffsets.get(key);
+  if (offsets === undefined) {
     const tz = IANAZone.create(zone);
-    const first = tz.offset(day * 86_400_000);
-    offset = first === tz.offset((day + 1) * 86_400_000 - 1) ? first : null;
-    if (steadyOffsets.size >= 50_000) steadyOffsets.clear();
-    steadyOffsets.set(key, offset);
+    const start = day * 86_400_000;
+    const end = start + 86_400_000;
+    const first = tz.offset(start);
+    const last = tz.offset(end - 1);
+    let changesAt = Number.POSITIVE_INFINITY;
+    if (first !== last && Number.isFinite(first) && Number.isFinite(last)) {
+      // The first millisecond with the new offset.
+      let low = start;
+      let high = end - 1;
+      while (low < high) {
+        const mid = Math.floor((low + high) / 2);
+        if (tz.offset(mid) === first) low = mid + 1;
+        else high = mid;
+      }
+      changesAt = low;
+    }
+    offsets = { first, last, changesAt };
+    if (utcDayOffsets.size >= 50_000) utcDayOffsets.clear();
+    utcDayOffsets.set(key, offsets);
   }
-  return offset;
+  return offsets;
 }
 
 /** Renders an instant in `zone` as ISO-8601 with its offset, e.g. `2026-03-29T03:30:00.000+02:00`. */
@@ -135,9 +161,10 @@ export function localWallClock(instant: Date, zone: string): { localDate: string
   return { localDate: local.toISODate(), localWeekday: weekdays[local.weekday - 1]!, localTime: local.toFormat('HH:mm') };
 }
 
-/** The zone's UTC offset in minutes at an instant (e.g. 120 for Europe/Berlin in summer); read once per UTC day when it holds all day. */
+/** The zone's UTC offset in minutes at an instant (e.g. 120 for Europe/Berlin in summer); the date library is read once per UTC day (and zone). */
 export function zoneOffsetMinutes(instantMs: number, zone: string): number {
-  return steadyOffset(zone, instantMs) ?? IANAZone.create(zone).offset(instantMs);
+  const offsets = offsetsOfUtcDay(zone, instantMs);
+  return instantMs < offsets.changesAt ? offsets.first : offsets.last;
 }
 
 /**
@@ -146,12 +173,12 @@ export function zoneOffsetMinutes(instantMs: number, zone: string): number {
  * fall-back repeat (01:30 on the day clocks go back from 02:00 to 01:00), earlier first; one otherwise.
  */
 export function wallMinuteInstants(localDate: string, minuteOfDay: number, zone: string): Date[] {
-  const tz = IANAZone.create(zone);
+  if (!IANAZone.create(zone).isValid) throw new RangeError(`Invalid time zone ${zone}`);
   const wallMs = localDateMs(localDate) + minuteOfDay * 60_000;
-  const offsets = new Set([tz.offset(wallMs - 48 * 3_600_000), tz.offset(wallMs + 48 * 3_600_000)]);
+  const offsets = new Set([zoneOffsetMinutes(wallMs - 48 * 3_600_000, zone), zoneOffsetMinutes(wallMs + 48 * 3_600_000, zone)]);
   return [...offsets]
     .map((offset) => wallMs - offset * 60_000)
-    .filter((instant) => wallMs - tz.offset(instant) * 60_000 === instant)
+    .filter((instant) => wallMs - zoneOffsetMinutes(instant, zone) * 60_000 === instant)
     .sort((a, b) => a - b)
     .map((instant) => new Date(instant));
 }
