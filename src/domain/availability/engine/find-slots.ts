@@ -4,6 +4,7 @@ import { BookableTimeline } from './bookable-timeline';
 import { cascadeHorizonDays, cascadeOpenings, type CascadeState } from './cascade';
 import type { EngineBookable, EngineRequirement, EngineSlot, RequirementAssignment, SlotRefusal, SlotSearch } from './engine-types';
 import { LocalClock } from './local-clock';
+import { OpenHours } from './open-hours';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -37,6 +38,12 @@ export function checkStart(search: SlotSearch, start: Date): EngineSlot | SlotRe
 class SlotEngine {
   private readonly timelines = new Map<string, BookableTimeline>();
   private readonly pools: RequirementPool[];
+  private readonly required: RequirementPool[];
+  private readonly optional: RequirementPool[];
+  /** Why a candidate was chosen (candidates are ranked per requirement and local day): the same words for every slot that day. */
+  private readonly explanations = new Map<Candidate, string>();
+  /** Whether any calendar limits the slots it offers per day (then offers are counted). */
+  private readonly countsOffers: boolean;
   private readonly cascades = new Map<string, Map<number, CascadeState>>();
   private readonly criteriaCache = new Map<EngineRequirement, Map<string, boolean>>();
   private readonly rankedPools = new Map<RequirementPool, Map<string, Candidate[]>>();
@@ -57,15 +64,28 @@ class SlotEngine {
     const spanFrom = Math.min(search.from.getTime(), horizon > 0 ? now : Number.POSITIVE_INFINITY);
     const spanTo = Math.max(search.to.getTime() + this.durationMs, horizon);
     const clocks = new Map<string, LocalClock>();
+    // Bookables on the same pattern, overrides and zone (a team's hours) share their open hours.
+    const hoursByCalendar = new Map<string, OpenHours>();
     for (const bookable of search.bookables) {
-      if (!bookable.calendar) continue;
-      const zone = bookable.calendar.timezone;
+      const { calendar } = bookable;
+      if (!calendar) continue;
+      const zone = calendar.timezone;
       if (!clocks.has(zone)) clocks.set(zone, new LocalClock(zone));
-      this.timelines.set(bookable.id, new BookableTimeline(bookable, bookable.calendar, clocks.get(zone)!, service, spanFrom, spanTo));
+      const clock = clocks.get(zone)!;
+      const key = `${zone}|${JSON.stringify(calendar.weeklySchedule)}|${JSON.stringify(calendar.overrides)}`;
+      let hours = hoursByCalendar.get(key);
+      if (hours === undefined) {
+        hours = new OpenHours(calendar, clock, spanFrom, spanTo);
+        hoursByCalendar.set(key, hours);
+      }
+      this.timelines.set(bookable.id, new BookableTimeline(bookable, calendar, clock, service, spanFrom, spanTo, hours));
     }
     this.pools = search.requirements.map((requirement) => this.poolOf(requirement));
+    this.required = this.pools.filter((pool) => !pool.requirement.optional);
+    this.optional = this.pools.filter((pool) => pool.requirement.optional);
     const seen = new Set<string>();
     this.poolsOverlap = this.pools.some((pool) => [...pool.primary, ...pool.substitutes].some((t) => seen.has(t.bookable.id) || !seen.add(t.bookable.id)));
+    this.countsOffers = search.bookables.some((b) => b.calendar?.maxSlotsPerDay !== undefined);
   }
 
   private poolOf(requirement: EngineRequirement): RequirementPool {
@@ -92,15 +112,16 @@ class SlotEngine {
     if (!anchor) return [];
     const from = this.search.from.getTime();
     const to = this.search.to.getTime();
-    const starts = new Map<number, string>();
-    for (const timeline of [...anchor.primary, ...anchor.substitutes]) {
-      for (const { start } of timeline.grid(this.intervalMinutes)) if (start >= from && start < to && !starts.has(start)) starts.set(start, timeline.clock.zone);
+    const starts = new Set<number>();
+    for (const hours of new Set([...anchor.primary, ...anchor.substitutes].map((timeline) => timeline.hours))) {
+      for (const { start } of hours.grid(this.intervalMinutes)) if (start >= from && start < to) starts.add(start);
     }
     const slots: EngineSlot[] = [];
-    for (const start of [...starts.keys()].sort((a, b) => a - b)) {
+    for (const start of [...starts].sort((a, b) => a - b)) {
       const result = this.evaluate(start);
       if ('start' in result) {
         slots.push(result);
+        if (!this.countsOffers) continue;
         const anchorId = result.assignments[0]!.bookableIds[0]!;
         const key = `${anchorId}|${result.localDate}`;
         this.offeredPerDay.set(key, (this.offeredPerDay.get(key) ?? 0) + 1);
@@ -125,15 +146,17 @@ class SlotEngine {
     let premium = false;
     let multiplier: number | undefined;
 
-    const required = this.pools.filter((pool) => !pool.requirement.optional);
-    const optional = this.pools.filter((pool) => pool.requirement.optional);
+    const { required, optional } = this;
     const ranked = new Map<RequirementPool, Candidate[]>();
     for (const pool of required) {
       const free = this.freeCandidates(pool, start, end, pool === required[0]);
       if (free.candidates.length < pool.requirement.count) return { reason: free.reason ?? 'busy', requirementKey: pool.requirement.key };
       ranked.set(pool, this.preferSessions(free.candidates, start, end));
     }
-    const matching = matchSeats(required.flatMap((pool) => Array.from({ length: pool.requirement.count }, () => ranked.get(pool)!)));
+    // Pools that share no bookable cannot compete for one: each takes its best free candidates.
+    const matching = this.poolsOverlap
+      ? matchSeats(required.flatMap((pool) => Array.from({ length: pool.requirement.count }, () => ranked.get(pool)!)))
+      : required.flatMap((pool) => ranked.get(pool)!.slice(0, pool.requirement.count));
     if (!matching) return { reason: 'busy', requirementKey: required[0]?.requirement.key };
 
     let seat = 0;
@@ -149,7 +172,7 @@ class SlotEngine {
         bookableIds: chosen.map((c) => c.timeline.bookable.id),
         optional: false,
         candidates,
-        reason: explainChoice(candidates, chosen[0]!, this.search.assignment, localDate),
+        reason: this.explain(candidates, chosen[0]!, localDate),
       });
       for (const candidate of chosen) {
         const state = this.cascadeState(candidate.timeline, start);
@@ -171,7 +194,7 @@ class SlotEngine {
         bookableIds: chosen.map((c) => c.timeline.bookable.id),
         optional: true,
         candidates,
-        reason: chosen.length > 0 ? explainChoice(candidates, chosen[0]!, this.search.assignment, localDate) : 'none free: the optional requirement is left out',
+        reason: chosen.length > 0 ? this.explain(candidates, chosen[0]!, localDate) : 'none free: the optional requirement is left out',
       });
     }
 
@@ -199,6 +222,15 @@ class SlotEngine {
       ...(service.group ? { seatsLeft: service.group.maxParticipants - seatsTaken - (this.search.seats ?? 1) } : {}),
       utilizationBps: open > 0 ? Math.min(10_000, Math.round((anchorTimeline.bookedMinutesOn(localDate) * 10_000) / open)) : 0,
     };
+  }
+
+  private explain(candidates: number, chosen: Candidate, localDate: string): string {
+    let reason = this.explanations.get(chosen);
+    if (reason === undefined) {
+      reason = explainChoice(candidates, chosen, this.search.assignment, localDate);
+      this.explanations.set(chosen, reason);
+    }
+    return reason;
   }
 
   // Group services: a bookable already running this session at this start is filled before another opens one.
