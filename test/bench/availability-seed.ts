@@ -200,13 +200,26 @@ export async function insertBookings(db: Knex, centre: Centre, plan: HistoryPlan
       links.push({ bookingId, organizationId: centre.orgId, bookableId });
       // Completing or cancelling a booking frees its time (booking-lifecycle.queries.ts); live bookings keep it.
       if (status === 'confirmed') {
-        allocations.push({ organizationId: centre.orgId, bookableId, unit: 0, period: db.raw("tstzrange(?, ?, '[)')", [startsAt, endsAt]), kind: 'booking', reservationId, bookingId, createdAt });
+        allocations.push({
+          organizationId: centre.orgId,
+          bookableId,
+          unit: 0,
+          period: db.raw("tstzrange(?, ?, '[)')", [startsAt, endsAt]),
+          kind: 'booking',
+          reservationId,
+          bookingId,
+          appointmentStartsAt: startsAt,
+          serviceTemplateId: centre.templateId,
+          createdAt,
+        });
       }
     }
     await flush(false);
   }
   await flush(true);
-  await db.raw('ANALYZE reservations, bookings, booking_bookables, allocations');
+  // A live database's tables are vacuumed and analysed by autovacuum as they grow; a bulk load is
+  // brought to that state at once, so the figures are for a settled database, not a freshly loaded one.
+  await db.raw('VACUUM ANALYZE reservations, bookings, booking_bookables, allocations');
   return written;
 }
 

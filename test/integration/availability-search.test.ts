@@ -124,15 +124,24 @@ describe('availability and search over HTTP', () => {
     const ids: string[] = [];
     for (const name of names) ids.push((await bookables('providers', { name, tags: ['rr'], weeklySchedule: { monday: monday('09:00', '17:00') } })).id);
     const templateId = await addTemplate(app.baseUrl, clinic, { name: 'Intro call', duration: { type: 'fixed', fixedMinutes: 30 }, bookables: { required: [{ id: 'host', bookableType: 'provider', criteria: { tags: ['rr'] } }], assignment: { strategy: 'round_robin' } } });
-    const served: string[] = [];
-    for (const time of ['09:00', '09:30', '10:00', '10:30']) {
+    const served: Array<{ bookingId: string; hostId: string }> = [];
+    const book = async (time: string) => {
       const booked = await client.post('/bookings', { serviceTemplateId: templateId, startsAt: `2030-03-04T${time}:00+01:00` });
       expect(booked.status).toBe(201);
-      served.push(booked.body.bookableIds[0]);
-    }
-    expect(served.filter((id) => id === ids[0])).toHaveLength(2);
-    expect(served.filter((id) => id === ids[1])).toHaveLength(2);
-    expect(served[0]).not.toBe(served[1]);
+      served.push({ bookingId: booked.body.id, hostId: booked.body.bookableIds[0] });
+      return booked.body.bookableIds[0] as string;
+    };
+    for (const time of ['09:00', '09:30', '10:00', '10:30']) await book(time);
+    expect(served.filter((s) => s.hostId === ids[0])).toHaveLength(2);
+    expect(served.filter((s) => s.hostId === ids[1])).toHaveLength(2);
+    expect(served[0]!.hostId).not.toBe(served[1]!.hostId);
+
+    // A cancelled booking no longer counts: its host has fewer and serves the next one.
+    const cancelled = served[0]!;
+    expect((await client.post(`/bookings/${cancelled.bookingId}/cancel`, { reason: 'changed plans' })).status).toBe(200);
+    const slots = await client.get('/search/availability' + qs({ organizationId: clinic.orgId, serviceTemplateId: templateId, from: '2030-03-04T11:00:00+01:00', to: '2030-03-04T11:30:00+01:00' }));
+    expect(slots.body.slots[0].assignments[0]).toMatchObject({ bookableIds: [cancelled.hostId], reason: expect.stringContaining('round robin: 1 bookings in the period') });
+    expect(await book('11:00')).toBe(cancelled.hostId);
   });
 
   it('renders the repeated hour of a fall-back day twice, at two instants, in the calendar zone', async () => {

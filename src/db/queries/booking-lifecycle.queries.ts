@@ -126,7 +126,15 @@ export async function moveBooking(db: Knex, move: BookingMove): Promise<void> {
       const bookableIds = old.map((row: { bookableId: string }) => row.bookableId);
       await insertOnFreeUnits(
         trx,
-        old.map((row: { organizationId: string; bookableId: string }) => ({ organizationId: row.organizationId, bookableId: row.bookableId, period, kind: 'booking', bookingId: move.bookingId })),
+        old.map((row: { organizationId: string; bookableId: string }) => ({
+          organizationId: row.organizationId,
+          bookableId: row.bookableId,
+          period,
+          kind: 'booking',
+          bookingId: move.bookingId,
+          appointmentStartsAt: move.startsAt,
+          serviceTemplateId: booking.serviceTemplateId,
+        })),
         await unitsFor(trx, bookableIds, { id: booking.serviceTemplateId, version: booking.serviceTemplateVersion }),
       );
       await trx('bookings')

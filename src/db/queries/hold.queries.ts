@@ -43,7 +43,16 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
       });
       await insertOnFreeUnits(
         trx,
-        claim.bookableIds.map((bookableId) => ({ organizationId: claim.organizationId, bookableId, period, kind: 'hold', reservationId: claim.reservationId, expiresAt: claim.expiresAt })),
+        claim.bookableIds.map((bookableId) => ({
+          organizationId: claim.organizationId,
+          bookableId,
+          period,
+          kind: 'hold',
+          reservationId: claim.reservationId,
+          expiresAt: claim.expiresAt,
+          appointmentStartsAt: claim.startsAt,
+          serviceTemplateId: claim.serviceTemplateId,
+        })),
         await unitsFor(trx, claim.bookableIds, { id: claim.serviceTemplateId, version: claim.serviceTemplateVersion }),
       );
       await recordReservationEvent(trx, { type: 'booking.reserved', reservationId: claim.reservationId, occurredAt: new Date() });

@@ -45,7 +45,7 @@ export async function loadEngineBookables(db: Knex, filter: CandidateFilter, spa
   if (bookables.length === 0) return [];
   const ids = bookables.map((b) => b.id);
 
-  const [details, calendars, allocations, stats] = await Promise.all([kindDetails(db, bookables), CalendarModel.query(db).whereIn('bookable_id', ids), allocationsOf(db, ids, span), fairnessStats(db, filter.organizationId, ids, span.now)]);
+  const [details, calendars, allocations, stats] = await Promise.all([kindDetails(db, bookables), CalendarModel.query(db).whereIn('bookable_id', ids), allocationsOf(db, ids, span), fairnessStats(db, ids, span.now)]);
   const overrides = await listCalendarOverridesOf(db, calendars.map((c) => c.id));
   const calendarOf = new Map(calendars.map((c) => [c.bookableId!, c]));
 
@@ -98,11 +98,17 @@ function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null)) as Partial<T>;
 }
 
+/** The kind fields the engine reads: limits, criteria facts, capacity, setup and teardown. */
+const engineKindFields = ['workingLimits', 'certifications', 'rating', 'setupMinutes', 'teardownMinutes', 'simultaneousBookings', 'licensePool'];
+
 async function kindDetails(db: Knex, bookables: BookableModel[]): Promise<Map<string, Record<string, unknown>>> {
   const details = new Map<string, Record<string, unknown>>();
   await Promise.all(
     [...new Set(bookables.map((b) => b.type as BookableKind))].map(async (kind) => {
-      const rows = await db(bookableKindTables[kind].table).whereIn('bookable_id', bookables.filter((b) => b.type === kind).map((b) => b.id));
+      const { table, fields } = bookableKindTables[kind];
+      const rows = await db(table)
+        .whereIn('bookable_id', bookables.filter((b) => b.type === kind).map((b) => b.id))
+        .select('bookable_id', ...engineKindFields.filter((field) => field in fields));
       for (const { bookableId, ...own } of rows) details.set(bookableId, own);
     }),
   );
@@ -113,26 +119,25 @@ async function kindDetails(db: Knex, bookables: BookableModel[]): Promise<Map<st
 async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): Promise<Map<string, EngineAllocation[]>> {
   const from = new Date(span.from.getTime() - DAY_MS);
   const to = new Date(span.to.getTime() + 2 * DAY_MS);
-  // The booking (else the reservation) of each allocation is looked up by primary key, row by row:
-  // a plain join would let the planner scan every booking and reservation ever made, which grows with history.
-  const rows: Array<{ bookableId: string; start: Date; end: Date; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStart: Date | null }> = await db('allocations as a')
-    // One primary-key lookup per allocation: its booking's service and start, else its hold's.
-    .joinRaw(
-      `left join lateral (
-         select b.service_template_id, b.starts_at from bookings b where b.id = a.booking_id
-         union all
-         select r.service_template_id, r.starts_at from reservations r where a.booking_id is null and r.id = a.reservation_id
-       ) as owner on true`,
-    )
+  // Times arrive as epoch milliseconds: parsing thousands of timestamp strings costs more than the query.
+  const rows: Array<{ bookableId: string; startMs: number; endMs: number; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStartMs: number | null }> = await db('allocations as a')
     .whereIn('a.bookable_id', bookableIds)
     .where(db.raw("a.period && tstzrange(?, ?, '[)')", [from, to]))
     .where((q) => q.whereIn('a.kind', ['booking', 'block']).orWhere('a.expires_at', '>', span.now))
     .where((q) => (span.ignoreReservationId ? q.whereNull('a.reservation_id').orWhereNot('a.reservation_id', span.ignoreReservationId) : q))
-    .select('a.bookable_id', 'a.kind', db.raw('lower(a.period) as start'), db.raw('upper(a.period) as "end"'), 'owner.service_template_id', db.raw('owner.starts_at as appointment_start'));
+    .select(
+      'a.bookable_id',
+      'a.kind',
+      'a.service_template_id',
+      db.raw('(extract(epoch from lower(a.period)) * 1000)::float8 as start_ms'),
+      db.raw('(extract(epoch from upper(a.period)) * 1000)::float8 as end_ms'),
+      db.raw('(extract(epoch from a.appointment_starts_at) * 1000)::float8 as appointment_start_ms'),
+    );
   const byBookable = new Map<string, EngineAllocation[]>();
   for (const row of rows) {
     const list = byBookable.get(row.bookableId) ?? [];
-    list.push({ start: row.start, end: row.end, kind: row.kind, serviceTemplateId: row.serviceTemplateId, appointmentStart: row.appointmentStart });
+    const appointmentStart = row.appointmentStartMs === null ? null : new Date(row.appointmentStartMs);
+    list.push({ start: new Date(row.startMs), end: new Date(row.endMs), kind: row.kind, serviceTemplateId: row.serviceTemplateId, appointmentStart });
     byBookable.set(row.bookableId, list);
   }
   return byBookable;
@@ -140,34 +145,19 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
 
 /**
  * Each bookable's bookings (not cancelled) created in the fairness period, and when it was last
- * booked. Both come from the period's bookings (index on organization and creation time), so the
- * cost follows recent activity, not the size of the history; only a bookable with no booking in the
- * period has its older bookings searched for its last one.
+ * booked, from the partial index of live booking links by bookable and creation time: per bookable
+ * one range count and one probe for the newest, so the cost follows recent activity, not the history.
  */
-async function fairnessStats(db: Knex, organizationId: string, bookableIds: string[], now: Date): Promise<Map<string, { lastBookedAt: Date | null; recentBookings: number }>> {
+async function fairnessStats(db: Knex, bookableIds: string[], now: Date): Promise<Map<string, { lastBookedAt: Date | null; recentBookings: number }>> {
   const since = new Date(now.getTime() - FAIRNESS_PERIOD_DAYS * DAY_MS);
-  // Each recent booking's bookables by primary key (OFFSET 0 keeps the planner from scanning all of booking_bookables).
-  const recent: Array<{ bookableId: string; lastBookedAt: Date; recentBookings: number }> = await db('bookings as b')
-    .joinRaw('cross join lateral (select l.bookable_id from booking_bookables l where l.booking_id = b.id offset 0) as bb')
-    .where('b.organization_id', organizationId)
-    .where('b.created_at', '>=', since)
-    .whereNot('b.status', 'cancelled')
-    .whereIn('bb.bookable_id', bookableIds)
-    .groupBy('bb.bookable_id')
-    .select('bb.bookable_id', db.raw('max(b.created_at) as last_booked_at'), db.raw('count(*)::int as recent_bookings'));
-  const stats = new Map<string, { lastBookedAt: Date | null; recentBookings: number }>(recent.map((row) => [row.bookableId, { lastBookedAt: row.lastBookedAt, recentBookings: Number(row.recentBookings) }]));
-  const quiet = bookableIds.filter((id) => !stats.has(id));
-  if (quiet.length > 0) {
-    const older: Array<{ bookableId: string; lastBookedAt: Date }> = await db('booking_bookables as bb')
-      .join('bookings as b', 'b.id', 'bb.booking_id')
-      .whereIn('bb.bookable_id', quiet)
-      .where('b.created_at', '<', since)
-      .whereNot('b.status', 'cancelled')
-      .groupBy('bb.bookable_id')
-      .select('bb.bookable_id', db.raw('max(b.created_at) as last_booked_at'));
-    for (const row of older) stats.set(row.bookableId, { lastBookedAt: row.lastBookedAt, recentBookings: 0 });
-  }
-  return stats;
+  const { rows }: { rows: Array<{ bookable_id: string; recent_bookings: number; last_booked_at: Date | null }> } = await db.raw(
+    `select ids.bookable_id,
+            (select count(*)::int from booking_bookables l where l.bookable_id = ids.bookable_id and not l.cancelled and l.booked_at >= ?) as recent_bookings,
+            (select max(l.booked_at) from booking_bookables l where l.bookable_id = ids.bookable_id and not l.cancelled) as last_booked_at
+       from unnest(?::text[]) as ids(bookable_id)`,
+    [since, bookableIds],
+  );
+  return new Map(rows.map((row) => [row.bookable_id, { lastBookedAt: row.last_booked_at, recentBookings: row.recent_bookings }]));
 }
 
 /** Appointment starts of a service's live bookings and holds around [from, to), for its per-day limit. */
