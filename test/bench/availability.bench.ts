@@ -16,7 +16,7 @@
 import os from 'node:os';
 import { findSlots } from '../../src/domain/availability/engine/find-slots';
 import { findServiceTemplate } from '../../src/db/queries/service-template.queries';
-import { presentSlot, slotSearchInput, type SlotQuery } from '../../src/http/routes/slot-search';
+import { currentService, presentSlot, slotSearchInput, type SlotQuery } from '../../src/http/routes/slot-search';
 import { toLocalIso } from '../../src/domain/shared/time';
 import { runWithTestStack } from '../support/run-with-test-stack';
 import type { TestApp } from '../support/test-app';
@@ -71,7 +71,7 @@ interface Figures {
 async function measure(app: TestApp, centre: Centre, scenario: string): Promise<Figures> {
   const template = await findServiceTemplate(app.db, centre.orgId, centre.templateId);
   if (!template) throw new Error('the service template is missing');
-  const query: SlotQuery = { organizationId: centre.orgId, template, from: new Date(WINDOW.from), to: new Date(WINDOW.to), now: new Date() };
+  const query: SlotQuery = { organizationId: centre.orgId, template: currentService(template), from: new Date(WINDOW.from), to: new Date(WINDOW.to), now: new Date() };
   const input = await slotSearchInput(app.db, query);
   const slots = findSlots(input);
   const url = `${app.baseUrl}/api/v1/search/availability?${new URLSearchParams({ organizationId: centre.orgId, serviceTemplateId: centre.templateId, from: WINDOW.from, to: WINDOW.to, limit: String(LIMIT) })}`;

@@ -2,7 +2,7 @@ import { addMember, addTemplate, setUpClinic, type Clinic } from '../support/bui
 import { create } from '../support/configuration-builders';
 import { apiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { checkSlot } from '../../src/http/routes/slot-search';
+import { checkSlot, currentService } from '../../src/http/routes/slot-search';
 import { findServiceTemplate } from '../../src/db/queries/service-template.queries';
 
 /**
@@ -102,6 +102,23 @@ describe('availability and search over HTTP', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     });
+
+    it('moves a booking with all three bookables only to a time each of them can take', async () => {
+      const booked = await client.post('/bookings', { serviceTemplateId: templateId, startsAt: '2030-03-04T10:00:00+01:00' });
+      expect(booked.status).toBe(201);
+      const id = booked.body.id;
+      // The laser closes at 12:00: the therapist and the room could take 12:00, the laser cannot.
+      const pastLaser = await client.patch(`/bookings/${id}`, { startsAt: '2030-03-04T12:00:00+01:00' });
+      expect(pastLaser.status).toBe(422);
+      expect(pastLaser.body.error).toMatchObject({ code: 'SLOT_OUTSIDE_AVAILABILITY', details: { reason: 'outside_hours', requirementKey: laser } });
+      // Half an hour later overlaps the booking's own time, which does not stand in the way.
+      const later = await client.patch(`/bookings/${id}`, { startsAt: '2030-03-04T10:30:00+01:00' });
+      expect(later.status).toBe(200);
+      expect(later.body).toMatchObject({ startsAt: '2030-03-04T09:30:00.000Z', endsAt: '2030-03-04T10:30:00.000Z' });
+      const rows = await app.db('allocations').where({ bookingId: id }).orderBy('bookable_id');
+      expect(rows.map((row) => [row.bookableId, row.appointmentStartsAt.toISOString()])).toEqual([therapist, room, laser].sort().map((b) => [b, '2030-03-04T09:30:00.000Z']));
+      expect((await client.post(`/bookings/${id}/cancel`, { reason: 'done testing' })).status).toBe(200);
+    });
   });
 
   it('a licence pool takes as many overlapping bookings as its concurrent limit, then search and holds refuse', async () => {
@@ -193,7 +210,7 @@ describe('availability and search over HTTP', () => {
     const hold = await client.post('/reservations', { serviceTemplateId: clinic.templateId, bookableId: clinic.providerId, startsAt: '2030-03-04T14:00:00+01:00' });
     expect(hold.status).toBe(201);
     const template = (await findServiceTemplate(app.db, clinic.orgId, clinic.templateId))!;
-    const request = { organizationId: clinic.orgId, template, now: new Date(), startsAt: new Date('2030-03-04T13:00:00Z'), anchorBookableId: clinic.providerId };
+    const request = { organizationId: clinic.orgId, template: currentService(template), now: new Date(), startsAt: new Date('2030-03-04T13:00:00Z'), anchorBookableId: clinic.providerId };
     expect(await checkSlot(app.db, request)).toEqual({ reason: 'busy', requirementKey: 'bookable' });
     expect(await checkSlot(app.db, { ...request, ownReservationId: hold.body.id })).toMatchObject({ bookableIds: [clinic.providerId] });
   });

@@ -1,6 +1,7 @@
 import { Settings } from 'luxon';
 import { wallTimeToUtc } from '../../src/domain/shared/time';
-import { scheduleWindows } from '../../src/domain/availability/weekly-schedule';
+import { LocalClock } from '../../src/domain/availability/engine/local-clock';
+import { OpenHours } from '../../src/domain/availability/engine/open-hours';
 
 /*
  * A wall time that happens twice (fall-back) must resolve to its first occurrence whatever the
@@ -55,12 +56,7 @@ describe('wallTimeToUtc on an ambiguous (fall-back) wall time', () => {
     ['July', julyNow],
   ])('a window starting on the repeated hour does not depend on the clock (%s)', (_month, now) => {
     pinClock(now);
-    const windows = scheduleWindows(
-      { sunday: [{ start: '01:30', end: '04:00' }] },
-      'America/New_York',
-      new Date('2030-11-03T00:00:00Z'),
-      new Date('2030-11-04T00:00:00Z'),
-    );
+    const windows = new OpenHours({ weeklySchedule: { sunday: [{ start: '01:30', end: '04:00' }] }, overrides: [] }, new LocalClock('America/New_York'), Date.parse('2030-11-03T00:00:00Z'), Date.parse('2030-11-04T00:00:00Z')).windows();
     expect(windows.map((w) => [w.start.toISOString(), w.end.toISOString()])).toEqual([['2030-11-03T05:30:00.000Z', '2030-11-03T09:00:00.000Z']]);
   });
 

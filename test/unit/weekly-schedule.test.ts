@@ -1,18 +1,21 @@
-import { scheduleWindows, type WeeklySchedule } from '../../src/domain/availability/weekly-schedule';
+import type { WeeklySchedule } from '../../src/domain/availability/weekly-schedule';
 import type { TimeRange } from '../../src/domain/shared/ranges';
-import { fitsWindows } from '../../src/domain/availability/slots';
+import { LocalClock } from '../../src/domain/availability/engine/local-clock';
+import { OpenHours } from '../../src/domain/availability/engine/open-hours';
 
-// Contract under test: every window of the schedule (evaluated in `zone`) that overlaps the half-open
-// range [from, to), returned WHOLE (not clipped to the range), sorted by start.
-// No wall time used here is ambiguous, so nothing depends on the machine's clock.
+// Contract under test: the open hours the availability engine reads from a weekly schedule (in `zone`);
+// here, every window that overlaps the half-open range [from, to), returned WHOLE (not clipped to the
+// range), sorted by start. No wall time used here is ambiguous, so nothing depends on the machine's clock.
 
 const iso = (windows: TimeRange[]) => windows.map((w) => [w.start.toISOString(), w.end.toISOString()]);
 const hours = (w: TimeRange) => (w.end.getTime() - w.start.getTime()) / 3_600_000;
+const openHours = (schedule: WeeklySchedule, zone: string, from: Date, to: Date) => new OpenHours({ weeklySchedule: schedule, overrides: [] }, new LocalClock(zone), from.getTime(), to.getTime());
+const scheduleWindows = (schedule: WeeklySchedule, zone: string, from: Date, to: Date) => openHours(schedule, zone, from, to).windows().filter((w) => w.start < to && w.end > from);
 const windowsOn = (schedule: WeeklySchedule, zone: string, from: string, to: string) => scheduleWindows(schedule, zone, new Date(from), new Date(to));
 
 const nineToFive = [{ start: '09:00', end: '17:00' }];
 
-describe('scheduleWindows: 09:00–17:00 on DST days maps local wall time to the right UTC instants', () => {
+describe('open hours: 09:00–17:00 on DST days maps local wall time to the right UTC instants', () => {
   it.each([
     // zone, local date (a Sunday unless noted), whole-UTC-day range around it, expected window
     ['Europe/Berlin', 'sunday', '2030-03-31', '2030-03-31T07:00:00.000Z', '2030-03-31T15:00:00.000Z'], // spring-forward, CEST
@@ -49,7 +52,7 @@ describe('scheduleWindows: 09:00–17:00 on DST days maps local wall time to the
   });
 });
 
-describe('scheduleWindows: a window spanning the DST change has its real length', () => {
+describe('open hours: a window spanning the DST change has its real length', () => {
   it.each([
     // zone, local weekday, range, wall window, expected start, expected end, real hours
     ['Europe/Berlin', 'sunday', '2030-03-30T12:00:00Z', '2030-03-31T12:00:00Z', '01:00', '04:00', '2030-03-31T00:00:00.000Z', '2030-03-31T02:00:00.000Z', 2],
@@ -84,7 +87,7 @@ describe('scheduleWindows: a window spanning the DST change has its real length'
   });
 });
 
-describe('scheduleWindows: 24:00 and missing days', () => {
+describe('open hours: 24:00 and missing days', () => {
   it.each([
     // 24:00 means midnight at the start of the next local date
     ['Europe/Berlin', 'monday', '2030-03-04T12:00:00Z', '2030-03-05T12:00:00Z', '2030-03-04T21:00:00.000Z', '2030-03-04T23:00:00.000Z'],
@@ -117,7 +120,7 @@ describe('scheduleWindows: 24:00 and missing days', () => {
   });
 });
 
-describe('scheduleWindows: which windows overlap [from, to)', () => {
+describe('open hours: which windows overlap [from, to)', () => {
   // Berlin Monday 2030-03-04 (CET): 09:00–12:00 = 08:00Z–11:00Z, 13:00–17:00 = 12:00Z–16:00Z (listed out of order)
   const split: WeeklySchedule = { monday: [{ start: '13:00', end: '17:00' }, { start: '09:00', end: '12:00' }] };
   const morning = ['2030-03-04T08:00:00.000Z', '2030-03-04T11:00:00.000Z'];
@@ -150,12 +153,12 @@ describe('scheduleWindows: which windows overlap [from, to)', () => {
   });
 });
 
-describe('scheduleWindows: working time that continues across a boundary is one window', () => {
+describe('open hours: working time that continues across a boundary is one window', () => {
   it('around the clock, an appointment may run past midnight; touching ranges of one day join too', () => {
     const allDay = [{ start: '00:00', end: '24:00' }];
     const windows = scheduleWindows({ monday: allDay, tuesday: allDay }, 'UTC', new Date('2030-03-04T00:00:00Z'), new Date('2030-03-06T00:00:00Z'));
     expect(windows).toEqual([{ start: new Date('2030-03-04T00:00:00Z'), end: new Date('2030-03-06T00:00:00Z') }]);
-    expect(fitsWindows({ start: new Date('2030-03-04T23:45:00Z'), end: new Date('2030-03-05T00:15:00Z') }, windows)).toBe(true);
+    expect(openHours({ monday: allDay, tuesday: allDay }, 'UTC', new Date('2030-03-04T00:00:00Z'), new Date('2030-03-06T00:00:00Z')).fits(Date.parse('2030-03-04T23:45:00Z'), Date.parse('2030-03-05T00:15:00Z'))).toBe(true);
 
     const split = scheduleWindows({ monday: [{ start: '09:00', end: '12:00' }, { start: '12:00', end: '15:00' }, { start: '16:00', end: '17:00' }] }, 'UTC', new Date('2030-03-04T00:00:00Z'), new Date('2030-03-05T00:00:00Z'));
     expect(split.map((w) => [w.start.toISOString(), w.end.toISOString()])).toEqual([

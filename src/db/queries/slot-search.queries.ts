@@ -12,12 +12,14 @@ const DAY_MS = 86_400_000;
 /** Round robin counts the bookings each bookable received over this many past days. */
 export const FAIRNESS_PERIOD_DAYS = 30;
 
-/** The time loaded around a search, and a hold (being retried) whose own allocations are left out. */
+/** The time loaded around a search, and a hold (being retried) or a booking (being moved) whose own allocations are left out. */
 export interface LoadSpan {
   from: Date;
   to: Date;
   now: Date;
   ignoreReservationId?: string;
+  /** A booking being moved: its own allocations are left out. */
+  ignoreBookingId?: string;
 }
 
 /** Which bookables may serve a search, before the engine checks criteria that depend on the date. */
@@ -125,6 +127,7 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
     .where(db.raw("a.period && tstzrange(?, ?, '[)')", [from, to]))
     .where((q) => q.whereIn('a.kind', ['booking', 'block']).orWhere('a.expires_at', '>', span.now))
     .where((q) => (span.ignoreReservationId ? q.whereNull('a.reservation_id').orWhereNot('a.reservation_id', span.ignoreReservationId) : q))
+    .where((q) => (span.ignoreBookingId ? q.whereNull('a.booking_id').orWhereNot('a.booking_id', span.ignoreBookingId) : q))
     .select(
       'a.bookable_id',
       'a.kind',

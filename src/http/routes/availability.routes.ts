@@ -10,7 +10,7 @@ import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { routePermissions } from '../route-permissions';
 import { bookableSlotsQuerySchema, staysQuerySchema } from './availability.schemas';
-import { presentSlot, presentStay, searchSlots, searchStays } from './slot-search';
+import { currentService, presentSlot, presentStay, searchSlots, searchStays } from './slot-search';
 
 const notFound = () => new DomainError('NOT_FOUND', 'Not found.');
 const { slotReaders } = routePermissions;
@@ -34,7 +34,7 @@ export function availabilityRoutes(deps: AppDeps): Router<AppState> {
   async function bookableSlots(ctx: ParameterizedContext<AppState>, bookableId: string, query: { serviceTemplateId: string; from: Date; to: Date; timezone?: string; durationMinutes?: number; seats: number; limit: number }) {
     const organizationId = ctx.state.access!.organizationId;
     const { bookable, calendar, template } = await bookableAndTemplate(organizationId, bookableId, query.serviceTemplateId);
-    const slots = await searchSlots(db, { organizationId, template, from: query.from, to: query.to, now: deps.now(), durationMinutes: query.durationMinutes, seats: query.seats, anchorBookableId: bookable.bookable.id });
+    const slots = await searchSlots(db, { organizationId, template: currentService(template), from: query.from, to: query.to, now: deps.now(), durationMinutes: query.durationMinutes, seats: query.seats, anchorBookableId: bookable.bookable.id });
     return {
       bookableId: bookable.bookable.id,
       calendarId: calendar.id,
@@ -60,7 +60,7 @@ export function availabilityRoutes(deps: AppDeps): Router<AppState> {
     const query = parseInput(staysQuerySchema, ctx.query);
     const organizationId = ctx.state.access!.organizationId;
     const { bookable, calendar, template } = await bookableAndTemplate(organizationId, ctx.params.id!, query.serviceTemplateId);
-    const stays = await searchStays(db, { organizationId, template, bookableId: bookable.bookable.id, fromDate: query.fromDate, toDate: query.toDate, nights: query.nights, now: deps.now() });
+    const stays = await searchStays(db, { organizationId, template: currentService(template), bookableId: bookable.bookable.id, fromDate: query.fromDate, toDate: query.toDate, nights: query.nights, now: deps.now() });
     ctx.body = { bookableId: bookable.bookable.id, serviceTemplateId: template.id, timezone: query.timezone ?? calendar.timezone, stays: stays.map((stay) => presentStay(stay, query.timezone)) };
   });
 

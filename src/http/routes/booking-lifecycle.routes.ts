@@ -1,11 +1,9 @@
 import Router, { type RouterContext } from '@koa/router';
 import { cancellingParty } from '../../domain/cancellation/cancelling-party';
-import { planHold } from '../../domain/reservation/plan-hold';
 import { DomainError } from '../../domain/shared/errors';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { listBookingEvents } from '../../db/queries/booking-lifecycle.queries';
 import { findBooking } from '../../db/queries/booking.queries';
-import { listCalendarOverrides } from '../../db/queries/calendar.queries';
 import { findServiceTemplateVersion, templateRules } from '../../db/queries/service-template.queries';
 import { newId } from '../../ids';
 import { updateBooking } from '../../../temporal/commands/booking.commands';
@@ -26,6 +24,7 @@ import { permit, scopeOfRow } from '../middleware/permit';
 import { parseInput } from '../validation';
 import { ownOrManagedBooking, visibleBooking } from './booking-access';
 import { presentBooking } from './booking.presenter';
+import { planReschedule } from './slot-search';
 import { checkInSchema, rescheduleSchema, reviewSchema, transitionNoteSchema } from './booking-lifecycle.schemas';
 import { routePermissions } from '../route-permissions';
 
@@ -77,18 +76,21 @@ export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<A
     const input = parseInput(rescheduleSchema, ctx.request.body);
     const booking = await ownOrManagedBooking(db, ctx, ctx.params.id!);
     const access = ctx.state.access!;
-    // The new time is planned with the rules of the template version the booking was made with.
-    const [definition, bookable] = await Promise.all([
+    // The new time is planned with the rules of the template version the booking was made with, for the same bookables.
+    const [definition, ...bookables] = await Promise.all([
       findServiceTemplateVersion(db, access.organizationId, booking.serviceTemplateId, booking.serviceTemplateVersion),
-      findBookableRecord(db, access.organizationId, booking.bookableIds[0]!),
+      ...booking.bookableIds.map((id) => findBookableRecord(db, access.organizationId, id)),
     ]);
-    if (!definition || !bookable?.calendar) throw new DomainError('BOOKABLE_NOT_BOOKABLE', 'The booked provider can no longer be booked.');
-    const plan = planHold({
-      startsAt: input.startsAt,
+    if (!definition || bookables.some((bookable) => !bookable?.calendar || bookable.bookable.status !== 'active')) {
+      throw new DomainError('BOOKABLE_NOT_BOOKABLE', 'A booked bookable can no longer be booked.');
+    }
+    const slot = await planReschedule(db, {
+      organizationId: access.organizationId,
+      template: { id: booking.serviceTemplateId, definition },
       now: now(),
-      template: { status: 'active', ...templateRules(definition) },
-      bookable: { status: bookable.bookable.status, deleted: false },
-      calendar: { ...bookable.calendar, overrides: await listCalendarOverrides(db, bookable.calendar.id) },
+      booking,
+      startsAt: input.startsAt,
+      minAdvanceMinutes: templateRules(definition).scheduling.minAdvanceMinutes,
     });
     await updateBooking(
       temporal,
@@ -96,10 +98,10 @@ export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<A
       rescheduleBookingUpdate,
       {
         by: access.actorId,
-        startsAt: plan.slot.start.toISOString(),
-        endsAt: plan.slot.end.toISOString(),
-        blockedFrom: plan.slot.blockedStart.toISOString(),
-        blockedUntil: plan.slot.blockedEnd.toISOString(),
+        startsAt: slot.start.toISOString(),
+        endsAt: slot.end.toISOString(),
+        blockedFrom: slot.blockedStart.toISOString(),
+        blockedUntil: slot.blockedEnd.toISOString(),
         party: cancellingParty(access, booking),
       },
       updateIdOf(ctx, 'reschedule'),

@@ -20,7 +20,7 @@ import { parseInput } from '../validation';
 import { presentBooking, presentReservation, presentTimes } from './booking.presenter';
 import { quoteSlot } from './slot-quote';
 import { planSlot } from './slot-search';
-import { assertBookable } from '../../domain/reservation/plan-hold';
+import { assertBookable } from '../../domain/reservation/assert-bookable';
 import { createReservationSchema, holdPaymentSchema } from './reservations.schemas';
 import { routePermissions } from '../route-permissions';
 
@@ -67,7 +67,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     const definition = definitionOf(template);
     const rules = templateRules(definition);
     const now = deps.now();
-    const slot = await planSlot(db, { organizationId: access.organizationId, template, now, request: input, reservationId, bookable, minAdvanceMinutes: rules.scheduling.minAdvanceMinutes });
+    const slot = await planSlot(db, { organizationId: access.organizationId, template: { id: template.id, definition }, now, request: input, reservationId, bookable, minAdvanceMinutes: rules.scheduling.minAdvanceMinutes });
     const timezone = slot.timezone;
     const plan = { slot: { start: slot.start, end: slot.end, blockedStart: slot.blockedStart, blockedEnd: slot.blockedEnd }, holdSeconds: rules.reservation.holdDurationSeconds, timezone, bookableIds: slot.bookableIds };
     const anchor = bookable ?? (await findBookableRecord(db, access.organizationId, slot.bookableIds[0]!))!;

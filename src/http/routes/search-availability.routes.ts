@@ -9,7 +9,7 @@ import { permit } from '../middleware/permit';
 import { routePermissions } from '../route-permissions';
 import { parseInput } from '../validation';
 import { searchAvailabilityQuerySchema, searchQueryBodySchema } from './availability.schemas';
-import { presentSlot, searchSlots, type SlotQuery } from './slot-search';
+import { currentService, presentSlot, searchSlots, type SlotQuery } from './slot-search';
 
 /**
  * Slot search across every bookable that could serve a service: GET /search/availability (the
@@ -22,7 +22,7 @@ export function searchAvailabilityRoutes(deps: AppDeps): Router<AppState> {
 
   async function answer(ctx: ParameterizedContext<AppState>, query: Omit<SlotQuery, 'template' | 'now'> & { serviceTemplateId: string; timezone?: string; limit: number }, keep: (slot: EngineSlot) => boolean = () => true) {
     const template = await requireServiceTemplate(db, query.organizationId, query.serviceTemplateId);
-    const slots = (await searchSlots(db, { ...query, template, now: deps.now() })).filter(keep);
+    const slots = (await searchSlots(db, { ...query, template: currentService(template), now: deps.now() })).filter(keep);
     ctx.body = {
       organizationId: query.organizationId,
       serviceTemplateId: template.id,

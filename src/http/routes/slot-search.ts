@@ -1,21 +1,32 @@
 import type { Knex } from 'knex';
 import type { BookableCriteria } from '../../domain/bookables/bookable-criteria';
 import { checkStart, findSlots } from '../../domain/availability/engine/find-slots';
-import type { EngineSlot, SlotRefusal, SlotSearch } from '../../domain/availability/engine/engine-types';
+import type { EngineRequirement, EngineSlot, SlotRefusal, SlotSearch } from '../../domain/availability/engine/engine-types';
 import { appointmentMinutes, assignmentPolicy, engineService, narrowedByCriteria, serviceRequirements, stayRules, type TemplateAvailabilityBlocks } from '../../domain/availability/engine/service-requirements';
 import { findStays, type Stay } from '../../domain/availability/engine/stays';
-import { localDateOf, toLocalIso } from '../../domain/shared/time';
+import { localDateMs, localDateOf, toLocalIso } from '../../domain/shared/time';
 import { DomainError } from '../../domain/shared/errors';
 import { refusalError } from '../../domain/availability/engine/slot-refusal';
 import type { BookableRecord } from '../../db/queries/bookable.queries';
 import { loadEngineBookables, serviceBookingStarts } from '../../db/queries/slot-search.queries';
-import { definitionOf } from '../../db/queries/service-template.queries';
+import { definitionOf, type TemplateDefinition } from '../../db/queries/service-template.queries';
 import type { ServiceTemplateModel } from '../../db/models/service-template.model';
+
+/** A service as slots are planned for it: its id and the definition (current, or the version a booking was made with). */
+export interface SlotService {
+  id: string;
+  definition: TemplateDefinition;
+}
+
+/** The current definition of a stored template. */
+export function currentService(template: ServiceTemplateModel): SlotService {
+  return { id: template.id, definition: definitionOf(template) };
+}
 
 /** What a slot query asks, after validation. */
 export interface SlotQuery {
   organizationId: string;
-  template: ServiceTemplateModel;
+  template: SlotService;
   from: Date;
   to: Date;
   now: Date;
@@ -29,6 +40,10 @@ export interface SlotQuery {
   criteria?: BookableCriteria;
   /** A hold being retried: its own allocations do not count as busy. */
   ownReservationId?: string;
+  /** A booking moving to a new time: its own allocations do not count as busy. */
+  ownBookingId?: string;
+  /** A booking keeping its bookables at a new time: each of these is required, in place of the template's requirements. */
+  keepBookableIds?: readonly string[];
 }
 
 /**
@@ -37,9 +52,11 @@ export interface SlotQuery {
  * appointment length, and the bookables, calendars and allocations loaded for the span.
  */
 export async function slotSearchInput(db: Knex, query: SlotQuery): Promise<SlotSearch> {
-  const blocks = definitionOf(query.template) as unknown as TemplateAvailabilityBlocks;
+  const blocks = query.template.definition as unknown as TemplateAvailabilityBlocks;
   const durationMinutes = appointmentMinutes(blocks.duration, query.durationMinutes);
-  let requirements = serviceRequirements(blocks).map((requirement) => narrowedByCriteria(requirement, query.criteria));
+  let requirements = query.keepBookableIds
+    ? query.keepBookableIds.map((id): EngineRequirement => ({ key: id, count: 1, optional: false, specificBookableId: id }))
+    : serviceRequirements(blocks).map((requirement) => narrowedByCriteria(requirement, query.criteria));
   if (query.anchorBookableId) {
     const anchorIndex = requirements.findIndex((r) => !r.optional);
     requirements = requirements.map((r, i) => (i === anchorIndex ? { key: r.key, count: 1, optional: false, specificBookableId: query.anchorBookableId! } : r));
@@ -58,7 +75,7 @@ export async function slotSearchInput(db: Knex, query: SlotQuery): Promise<SlotS
         ...(bookableIds ? { bookableIds } : {}),
         ...(query.locationId ? { locationId: query.locationId } : {}),
       },
-      { ...span, ...(query.ownReservationId ? { ignoreReservationId: query.ownReservationId } : {}) },
+      { ...span, ...(query.ownReservationId ? { ignoreReservationId: query.ownReservationId } : {}), ...(query.ownBookingId ? { ignoreBookingId: query.ownBookingId } : {}) },
     ),
     blocks.scheduling?.maxBookingsPerDay ? serviceBookingStarts(db, query.template.id, span) : Promise.resolve([]),
   ]);
@@ -108,26 +125,27 @@ export function presentSlot(slot: EngineSlot, timezone?: string) {
 /** What a stay query asks: check-in local dates [fromDate, toDate] on one bookable, optionally one length. */
 export interface StayQuery {
   organizationId: string;
-  template: ServiceTemplateModel;
+  template: SlotService;
   bookableId: string;
   fromDate: string;
   toDate: string;
   nights?: number;
   now: Date;
   ownReservationId?: string;
+  ownBookingId?: string;
 }
 
 const DAY_MS = 86_400_000;
 
 /** The template's stays on the bookable; a template not booked by the night is refused. */
 export async function searchStays(db: Knex, query: StayQuery): Promise<Stay[]> {
-  const rules = stayRules(definitionOf(query.template) as unknown as TemplateAvailabilityBlocks);
+  const rules = stayRules(query.template.definition as unknown as TemplateAvailabilityBlocks);
   if (!rules) throw new DomainError('VALIDATION_FAILED', 'This service is not booked by the night.', { fields: [{ path: 'serviceTemplateId', message: 'has no minNights/maxNights' }] });
   const reach = (rules.maxNights + rules.minGapBetweenBookings + 2) * DAY_MS;
   const [bookable] = await loadEngineBookables(
     db,
     { organizationId: query.organizationId, requirements: [{ key: 'stay', count: 1, optional: false }], bookableIds: [query.bookableId] },
-    { from: new Date(Date.parse(`${query.fromDate}T00:00:00Z`) - reach), to: new Date(Date.parse(`${query.toDate}T00:00:00Z`) + reach), now: query.now, ...(query.ownReservationId ? { ignoreReservationId: query.ownReservationId } : {}) },
+    { from: new Date(Date.parse(`${query.fromDate}T00:00:00Z`) - reach), to: new Date(Date.parse(`${query.toDate}T00:00:00Z`) + reach), now: query.now, ...(query.ownReservationId ? { ignoreReservationId: query.ownReservationId } : {}), ...(query.ownBookingId ? { ignoreBookingId: query.ownBookingId } : {}) },
   );
   if (!bookable) return [];
   return findStays({ now: query.now, bookable, fromDate: query.fromDate, toDate: query.toDate, ...(query.nights !== undefined ? { nights: query.nights } : {}), rules });
@@ -174,19 +192,46 @@ export interface SlotRequest {
  */
 export async function planSlot(
   db: Knex,
-  plan: { organizationId: string; template: ServiceTemplateModel; now: Date; request: SlotRequest; reservationId?: string; bookable?: BookableRecord; minAdvanceMinutes: number },
+  plan: { organizationId: string; template: SlotService; now: Date; request: SlotRequest; reservationId?: string; bookable?: BookableRecord; minAdvanceMinutes: number },
 ): Promise<PlannedSlot> {
   const { organizationId, template, now, request: input, reservationId, bookable } = plan;
-  const definition = definitionOf(template);
+  const { definition } = template;
   if (stayRules(definition as unknown as TemplateAvailabilityBlocks)) {
     if (!bookable || input.nights === undefined) throw new DomainError('VALIDATION_FAILED', 'A stay names its bookable and its nights.', { fields: [{ path: bookable ? 'nights' : 'bookableId', message: 'required for a service booked by the night' }] });
-    const stay = await checkStay(db, { organizationId, template, bookableId: bookable.bookable.id, startsAt: input.startsAt, nights: input.nights, timezone: bookable.calendar!.timezone, now, ownReservationId: reservationId });
-    if (!stay) throw new DomainError('SLOT_UNAVAILABLE', 'That stay is not available.', { reason: 'stay_unavailable', nights: input.nights });
-    return { start: stay.start, end: stay.end, blockedStart: stay.start, blockedEnd: stay.end, timezone: stay.timezone, bookableIds: [bookable.bookable.id], utilizationBps: 0 };
+    return plannedStay(db, { organizationId, template, bookableId: bookable.bookable.id, startsAt: input.startsAt, nights: input.nights, timezone: bookable.calendar!.timezone, now, ownReservationId: reservationId });
   }
   if (input.nights !== undefined) throw new DomainError('VALIDATION_FAILED', 'This service is not booked by the night.', { fields: [{ path: 'nights', message: 'only for services with minNights/maxNights' }] });
-  const group = (definition.capacity as { type?: string } | null)?.type === 'group';
-  const checked = await checkSlot(db, { organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats: group ? input.participants : 1, anchorBookableId: input.bookableId, ownReservationId: reservationId });
+  const checked = await checkSlot(db, { organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats: isGroup(definition) ? input.participants : 1, anchorBookableId: input.bookableId, ownReservationId: reservationId });
   if ('reason' in checked) throw refusalError(checked, now, plan.minAdvanceMinutes);
   return checked;
+}
+
+/**
+ * A booking's new time, checked by the availability engine with the rules of the template version it
+ * was made with: the same bookables, each required (open, free apart from this booking, within notice,
+ * limits and buffers), for the same length (a stay: the same nights from the new check-in).
+ */
+export async function planReschedule(
+  db: Knex,
+  plan: { organizationId: string; template: SlotService; now: Date; booking: { id: string; startsAt: Date; endsAt: Date; timezone: string; bookableIds: readonly string[] }; startsAt: Date; minAdvanceMinutes: number },
+): Promise<PlannedSlot> {
+  const { organizationId, template, now, booking, startsAt } = plan;
+  if (stayRules(template.definition as unknown as TemplateAvailabilityBlocks)) {
+    const nights = Math.round((localDateMs(localDateOf(booking.endsAt.getTime(), booking.timezone)) - localDateMs(localDateOf(booking.startsAt.getTime(), booking.timezone))) / DAY_MS);
+    return plannedStay(db, { organizationId, template, bookableId: booking.bookableIds[0]!, startsAt, nights, timezone: booking.timezone, now, ownBookingId: booking.id });
+  }
+  const durationMinutes = (booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000;
+  const checked = await checkSlot(db, { organizationId, template, now, startsAt, durationMinutes, keepBookableIds: booking.bookableIds, ownBookingId: booking.id });
+  if ('reason' in checked) throw refusalError(checked, now, plan.minAdvanceMinutes);
+  return checked;
+}
+
+function isGroup(definition: TemplateDefinition): boolean {
+  return (definition.capacity as { type?: string } | null)?.type === 'group';
+}
+
+async function plannedStay(db: Knex, query: Omit<StayQuery, 'fromDate' | 'toDate'> & { startsAt: Date; timezone: string; nights: number }): Promise<PlannedSlot> {
+  const stay = await checkStay(db, query);
+  if (!stay) throw new DomainError('SLOT_UNAVAILABLE', 'That stay is not available.', { reason: 'stay_unavailable', nights: query.nights });
+  return { start: stay.start, end: stay.end, blockedStart: stay.start, blockedEnd: stay.end, timezone: stay.timezone, bookableIds: [query.bookableId], utilizationBps: 0 };
 }

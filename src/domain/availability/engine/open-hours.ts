@@ -87,6 +87,11 @@ export class OpenHours {
     return type;
   }
 
+  /** The merged open windows, earliest first. */
+  windows(): Array<{ start: Date; end: Date }> {
+    return this.windowStarts.map((start, i) => ({ start: new Date(start), end: new Date(this.windowEnds[i]!) }));
+  }
+
   openMinutesOn(localDate: string): number {
     return this.openMinutesByDay.get(localDate) ?? 0;
   }

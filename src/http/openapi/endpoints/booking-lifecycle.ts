@@ -41,7 +41,7 @@ export const bookingLifecycleEndpoints: Endpoint[] = [
     body: rescheduleSchema,
     success: { status: 200, description: 'The booking at its new time.' },
     description:
-      'Moves the booking to `startsAt` with the same service and bookables, planned with the rules of the template version it was booked with. The new time is claimed and the old released in one transaction: a taken slot answers 409 and the booking keeps its time. A client moving their own booking owes the template’s `rescheduleFeeAmount` (added to `rescheduleFeesAmount`).',
+      'Moves the booking to `startsAt` with the same service, bookables and length, planned by the availability engine with the rules of the template version it was booked with: every one of its bookables must be open for the appointment, free for it and its buffers (the booking\'s own time does not count), and within notice, advance and per-day limits; a refusal names the reason and, as `requirementKey`, the bookable that cannot take it. A stay keeps its number of nights. The new time is claimed and the old released in one transaction: a taken slot answers 409 and the booking keeps its time. A client moving their own booking owes the template’s `rescheduleFeeAmount` (added to `rescheduleFeesAmount`).',
     errors: [...transitionErrors, 'SLOT_UNAVAILABLE', 'SLOT_OUTSIDE_AVAILABILITY', 'SLOT_IN_THE_PAST', 'RESCHEDULE_NOT_ALLOWED', 'RESCHEDULE_DEADLINE_PASSED', 'BOOKABLE_NOT_BOOKABLE'],
   },
   {
