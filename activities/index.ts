@@ -10,6 +10,7 @@ import { createNotificationActivities } from './notification.activities';
 import { createPaymentActivities } from './payment.activities';
 import { createWebhookActivities, type EgressDeps } from './webhook.activities';
 import { createReservationActivities } from './reservation.activities';
+import { createSecurityDepositActivities } from './security-deposit.activities';
 import { createStoreCreditActivities } from './store-credit.activities';
 
 /** Everything the activities need from the outside world. */
@@ -34,6 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBackupActivities(withEvents),
     ...createNotificationActivities(withEvents),
     ...createPaymentActivities({ ...withEvents, gateway: deps.payments }),
+    ...createSecurityDepositActivities({ ...withEvents, gateway: deps.payments }),
     ...createStoreCreditActivities(deps),
     ...createWebhookActivities(deps),
     ...createAutomationActivities(deps),

@@ -41,6 +41,17 @@ export function createNotificationActivities({ db, transports, events }: Notific
       await events.dispatchPending({ bookingId: booking.id });
     },
 
+    /** Tells the organization's owners and admins that a booking's security deposit could not be held, and why. */
+    async notifySecurityDepositFailed(input: { bookingId: string; reason: string | null }): Promise<void> {
+      const loaded = await loadBookingMessageContext(db, input.bookingId);
+      if (!loaded) return;
+      const { booking, context } = loaded;
+      const dedupeKey = `booking:${booking.id}:security_deposit_failed_admin`;
+      const base = { organizationId: booking.organizationId, bookingId: booking.id, reservationId: null, kind: 'security_deposit_failed_admin', dedupeKey };
+      const drafts = draftsFor(base, 'email', await adminRecipients(db, booking.organizationId), (recipientName) => renderMessage('security_deposit_failed_admin', { ...context, recipientName, reason: input.reason }));
+      await sendDrafts(db, transports, drafts, booking.organizationId, dedupeKey);
+    },
+
     /** Tells the organization's owners and admins that a hold expired unconfirmed (`onExpiry: notify_admin`). */
     async notifyHoldExpired(input: { reservationId: string }): Promise<void> {
       const hold = await db('reservations as r')

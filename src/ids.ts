@@ -28,6 +28,7 @@ export const idPrefixes = {
   compensation: 'pcm',
   bookingBackup: 'bku',
   storeCredit: 'scr',
+  securityDeposit: 'sdp',
 } as const;
 
 /** The kinds of things that get ids. */

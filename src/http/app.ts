@@ -28,6 +28,7 @@ import { locationRoutes } from './routes/locations.routes';
 import { organizationRoutes } from './routes/organizations.routes';
 import { reservationRoutes } from './routes/reservations.routes';
 import { searchRoutes } from './routes/search.routes';
+import { securityDepositRoutes } from './routes/security-deposit.routes';
 import { searchAvailabilityRoutes } from './routes/search-availability.routes';
 import { serviceTemplateRoutes } from './routes/service-templates.routes';
 
@@ -57,7 +58,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
 
   const api = new Router<AppState>({ prefix: '/api/v1' });
   api.use(authenticate(deps), idempotency(deps.db));
-  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingBackupRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, storeCreditRoutes, searchRoutes, searchAvailabilityRoutes]) {
+  for (const routes of [organizationRoutes, locationRoutes, categoryRoutes, bookableRoutes, calendarRoutes, serviceTemplateRoutes, availabilityRoutes, reservationRoutes, bookingRoutes, bookingLifecycleRoutes, bookingBackupRoutes, securityDepositRoutes, bookingParticipantRoutes, notificationRoutes, webhookRoutes, automationRoutes, providerRoutes, storeCreditRoutes, searchRoutes, searchAvailabilityRoutes]) {
     const router = routes(deps);
     api.use(router.routes(), router.allowedMethods());
   }

@@ -32,6 +32,8 @@ export const routePermissions = {
   automationManagers: ['setting:manage'],
   /** A provider's timesheet and compensation: the provider member themselves, or who manages providers. */
   providerLedgerReaders: ['timesheet:view_own', 'provider:manage_location', 'provider:manage_org'],
+  /** Capturing or releasing a booking's security deposit: staff who manage bookings (money kept from a client). */
+  securityDepositManagers: ['booking:manage_location', 'booking:manage_org'],
   /** Recording a payment to a provider by hand. */
   compensationRecorders: ['booking:manage_location', 'booking:manage_org'],
   /** One's own store credit: every member has some kind of booking access. */

@@ -3,6 +3,14 @@ import Stripe from 'stripe';
 /** The part of a Stripe event we read; `data.object` is the resource the event is about. */
 export type StripeEventLike = { id: string; type: string; data: { object: Record<string, unknown> } };
 
+/**
+ * What authorising a security deposit on a saved card gave: held (the PaymentIntent waits for capture), or
+ * declined (Stripe answers an off-session confirmation it cannot authorise with a card error, the intent with it).
+ */
+export type CardHoldOutcome =
+  | { outcome: 'held'; paymentIntentId: string; status: string }
+  | { outcome: 'declined'; paymentIntentId: string | null; failureCode: string; failureMessage: string };
+
 /** The payment operations Bizing needs from Stripe; every write carries an idempotency key. */
 export interface PaymentGateway {
   /** `currency` is ISO 4217 in upper case (Bizing's form); Stripe receives it in lower case. `amount` is in minor units. */
@@ -19,6 +27,15 @@ export interface PaymentGateway {
   createCustomer(input: { email: string | null; name: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }>;
   /** Charges a saved card without the client present; the outcome arrives as a Stripe event like any payment. */
   chargeSavedCard(input: { customerId: string; paymentMethodId: string; amount: number; currency: string; metadata: Record<string, string>; idempotencyKey: string; description: string }): Promise<{ id: string }>;
+  /** Authorises `amount` on a saved card without taking it (manual capture), off-session; a decline is an outcome, not an error. */
+  holdOnSavedCard(input: { customerId: string; paymentMethodId: string; amount: number; currency: string; metadata: Record<string, string>; idempotencyKey: string; description: string }): Promise<CardHoldOutcome>;
+  /**
+   * Takes `amount` (minor units) of an authorised PaymentIntent; Stripe releases the rest of the authorisation.
+   * An intent that no longer waits for capture (its authorisation lapsed, or it was cancelled) is `not_capturable`.
+   */
+  captureHold(input: { paymentIntentId: string; amount: number; idempotencyKey: string; metadata?: Record<string, string> }): Promise<{ outcome: 'captured' | 'not_capturable'; id: string; status: string }>;
+  /** Gives an authorisation up: cancels the PaymentIntent, nothing is taken (one Stripe no longer holds counts as given up). */
+  releaseHold(input: { paymentIntentId: string; idempotencyKey: string }): Promise<{ id: string; status: string }>;
   refund(input: {
     paymentIntentId: string;
     amount: number;
@@ -63,6 +80,41 @@ export function createStripeGateway({ secretKey, apiUrl }: { secretKey: string; 
         { idempotencyKey },
       );
       return { id: intent.id };
+    },
+
+    async holdOnSavedCard({ customerId, paymentMethodId, amount, currency, metadata, idempotencyKey, description }) {
+      try {
+        const intent = await stripe.paymentIntents.create(
+          { amount, currency: currency.toLowerCase(), customer: customerId, payment_method: paymentMethodId, capture_method: 'manual', off_session: true, confirm: true, metadata, description },
+          { idempotencyKey },
+        );
+        return { outcome: 'held', paymentIntentId: intent.id, status: intent.status };
+      } catch (error) {
+        if (!(error instanceof Stripe.errors.StripeCardError)) throw error;
+        const failureCode = error.decline_code ?? error.code ?? 'card_declined';
+        return { outcome: 'declined', paymentIntentId: error.payment_intent?.id ?? null, failureCode, failureMessage: error.message };
+      }
+    },
+
+    async captureHold({ paymentIntentId, amount, idempotencyKey, metadata }) {
+      try {
+        const intent = await stripe.paymentIntents.capture(paymentIntentId, { amount_to_capture: amount, ...(metadata === undefined ? {} : { metadata }) }, { idempotencyKey });
+        return { outcome: 'captured', id: intent.id, status: intent.status };
+      } catch (error) {
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError) || error.code !== 'payment_intent_unexpected_state') throw error;
+        return { outcome: 'not_capturable', id: paymentIntentId, status: error.payment_intent?.status ?? 'unknown' };
+      }
+    },
+
+    async releaseHold({ paymentIntentId, idempotencyKey }) {
+      try {
+        const intent = await stripe.paymentIntents.cancel(paymentIntentId, {}, { idempotencyKey });
+        return { id: intent.id, status: intent.status };
+      } catch (error) {
+        // Already cancelled (or lapsed) at Stripe: nothing is held, which is what releasing wants.
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError) || error.code !== 'payment_intent_unexpected_state') throw error;
+        return { id: paymentIntentId, status: error.payment_intent?.status ?? 'unknown' };
+      }
     },
 
     async refund({ paymentIntentId, amount, idempotencyKey, metadata }) {

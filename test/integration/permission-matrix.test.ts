@@ -79,7 +79,7 @@ describe('permission matrix: every endpoint × every role (spec §6)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    w = await buildWorld(app.baseUrl);
+    w = await buildWorld(app.baseUrl, app.stripeWebhookSecret);
 
     // 1. Each cell builds its request, creating fresh rows where it will change something.
     const prepared = await mapLimit(cells, 24, async (cell) => {

@@ -1,4 +1,4 @@
-import { addMember, addTemplate, mondayAt, setUpClinic, type Clinic } from '../support/builders';
+import { addMember, addTemplate, aroundTheClock, mondayAt, setUpClinic, type Clinic } from '../support/builders';
 import { apiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -78,5 +78,56 @@ describe('quotes: the price of a slot, line by line, kept with the hold and the 
     expect(repriced.status).toBe(200);
     expect((await client.get(`/bookings/${booked.body.id}`)).body.price.totalAmount).toBe(6_307);
     expect((await client.post('/quotes', order(mondayAt('15:00')))).body.totalAmount).toBe(9_000);
+  });
+
+  it('a stay priced by the night: each night at its rate, weekend and holiday nights raised, a week off by the weekly discount, fees per stay, tax, and the security deposit beside the total', async () => {
+    const cabin = await owner.post(`/organizations/${clinic.orgId}/bookables/venues`, { name: 'Lake cabin', locationId: clinic.locationId, capacity: { max: 4 }, weeklySchedule: aroundTheClock });
+    expect(cabin.status).toBe(201);
+    const stayTemplate = await addTemplate(app.baseUrl, clinic, {
+      name: 'Cabin stay',
+      type: 'multi_day',
+      duration: { type: 'fixed', fixedMinutes: 60, minNights: 1, maxNights: 30, checkInTime: '15:00', checkOutTime: '11:00' },
+      pricing: {
+        model: 'nightly',
+        currency: 'EUR',
+        nightlyRate: { rateAmount: 10_000, weekdayMultipliers: [{ daysOfWeek: ['friday', 'saturday'], multiplierBps: 12_500 }], weeklyDiscountBps: 1_000, monthlyDiscountBps: 2_000, cleaningFeeAmount: 6_000, serviceFeeAmount: 2_500 },
+        taxConfiguration: { taxRateBps: 700 },
+        securityDeposit: { amount: 30_000, releaseAfterHours: 24 },
+      },
+    });
+    // Easter Sunday 21 April 2030 is a holiday on the cabin's calendar (×1.5).
+    await owner.post(`/calendars/${cabin.body.calendar.id}/overrides`, { date: '2030-04-21', kind: 'holiday_pricing', pricingMultiplierBps: 15_000, reason: 'Easter' });
+    const stay = (checkIn: string, nights: number) => ({ serviceTemplateId: stayTemplate, bookableId: cabin.body.id, startsAt: `${checkIn}T13:00:00Z`, nights });
+    const codes = (lines: Array<{ code: string; quantity: number; amount: number }>) => lines.map((l) => [l.code, l.quantity, l.amount]);
+
+    // Thursday 18 April, three nights: Thursday, Friday (×1.25), Saturday (×1.25).
+    const weekend = await client.post('/quotes', stay('2030-04-18', 3));
+    expect(weekend.status).toBe(200);
+    expect(codes(weekend.body.lines)).toEqual([
+      ['nightly', 3, 30_000],
+      ['weekday', 2, 5_000],
+      ['cleaning_fee', 1, 6_000],
+      ['service_fee', 1, 2_500],
+      ['tax', 1, 3_045],
+    ]);
+    expect(weekend.body).toMatchObject({ local: { startsAt: '2030-04-18T15:00:00.000+02:00', endsAt: '2030-04-21T11:00:00.000+02:00' }, subtotalAmount: 43_500, totalAmount: 46_545, dueNowAmount: 46_545, securityDeposit: { amount: 30_000, releaseAfterHours: 24 } });
+
+    // Seven nights from Thursday 18 April take in Easter Sunday and earn the weekly discount on the nights, not the fees.
+    const week = await client.post('/quotes', stay('2030-04-18', 7));
+    expect(codes(week.body.lines)).toEqual([
+      ['nightly', 7, 70_000],
+      ['weekday', 2, 5_000],
+      ['calendar_override', 1, 5_000],
+      ['weekly_discount', 1, -8_000],
+      ['cleaning_fee', 1, 6_000],
+      ['service_fee', 1, 2_500],
+      ['tax', 1, 5_635],
+    ]);
+    expect(week.body.totalAmount).toBe(86_135);
+
+    // The hold keeps the quote it was made with.
+    const held = await client.post('/reservations', stay('2030-04-18', 3));
+    expect(held.status).toBe(201);
+    expect(held.body.price).toMatchObject({ totalAmount: 46_545, securityDeposit: { amount: 30_000 } });
   });
 });

@@ -100,6 +100,38 @@ describe('Stripe gateway', () => {
       expect(intent).toEqual({ id: echoed.id, clientSecret: echoed.client_secret });
     });
 
+    it('holds a security deposit on a saved card: a manual-capture PaymentIntent confirmed off-session, then captured in part or released, each with its idempotency key', async () => {
+      const gateway = createStripeGateway({ secretKey, apiUrl: recorder.url });
+      const held = await gateway.holdOnSavedCard({ customerId: 'cus_guest', paymentMethodId: 'pm_card_visa', amount: 30_000, currency: 'EUR', metadata: { bookingId: 'bk_1' }, idempotencyKey: 'security-deposit-hold:bk_1', description: 'Security deposit for bk_1' });
+      expect(held).toEqual({ outcome: 'held', paymentIntentId: expect.stringMatching(/^pi_/), status: expect.any(String) });
+      const holding = recorder.exchanges.at(-1)!;
+      const sent = new URLSearchParams(holding.requestBody);
+      expect({ url: holding.url, status: holding.status, key: holding.headers['idempotency-key'] }).toEqual({ url: '/v1/payment_intents', status: 200, key: 'security-deposit-hold:bk_1' });
+      expect(Object.fromEntries(['amount', 'currency', 'customer', 'payment_method', 'capture_method', 'off_session', 'confirm'].map((name) => [name, sent.get(name)]))).toEqual({
+        amount: '30000',
+        currency: 'eur',
+        customer: 'cus_guest',
+        payment_method: 'pm_card_visa',
+        capture_method: 'manual',
+        off_session: 'true',
+        confirm: 'true',
+      });
+
+      const intentId = held.outcome === 'held' ? held.paymentIntentId : '';
+      expect(await gateway.captureHold({ paymentIntentId: intentId, amount: 12_000, idempotencyKey: 'security-deposit-capture:bk_1' })).toEqual({ outcome: 'captured', id: intentId, status: expect.any(String) });
+      const capturing = recorder.exchanges.at(-1)!;
+      expect({ url: capturing.url, status: capturing.status, key: capturing.headers['idempotency-key'], amount: new URLSearchParams(capturing.requestBody).get('amount_to_capture') }).toEqual({
+        url: `/v1/payment_intents/${intentId}/capture`,
+        status: 200,
+        key: 'security-deposit-capture:bk_1',
+        amount: '12000',
+      });
+
+      expect(await gateway.releaseHold({ paymentIntentId: intentId, idempotencyKey: 'security-deposit-release:bk_1' })).toEqual({ id: intentId, status: expect.any(String) });
+      const releasing = recorder.exchanges.at(-1)!;
+      expect({ url: releasing.url, status: releasing.status, key: releasing.headers['idempotency-key'] }).toEqual({ url: `/v1/payment_intents/${intentId}/cancel`, status: 200, key: 'security-deposit-release:bk_1' });
+    });
+
     it('refunds part of a PaymentIntent', async () => {
       const gateway = createStripeGateway({ secretKey, apiUrl: testServiceAddresses().stripeApiUrl });
       const refund = await gateway.refund({ paymentIntentId: 'pi_123', amount: 500, idempotencyKey: 'test-refund-1', metadata: { bookingId: 'bkg_1' } });
@@ -143,6 +175,32 @@ describe('Stripe gateway', () => {
 
       expect(() => gateway.verifyWebhook(payload, header, secret)).toThrow(Stripe.errors.StripeSignatureVerificationError);
     });
+  });
+
+  it('reports a card Stripe declines off-session as a declined hold, with the intent, the decline code and the message', async () => {
+    const declined = { error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.', payment_intent: { id: 'pi_declined', object: 'payment_intent', status: 'requires_payment_method' } } };
+    const recorder = await startRecorder(async () => ({ status: 402, body: JSON.stringify(declined) }));
+    try {
+      const gateway = createStripeGateway({ secretKey, apiUrl: recorder.url });
+      const outcome = await gateway.holdOnSavedCard({ customerId: 'cus_1', paymentMethodId: 'pm_1', amount: 5_000, currency: 'EUR', metadata: {}, idempotencyKey: 'security-deposit-hold:bk_2', description: 'Security deposit for bk_2' });
+      expect(outcome).toEqual({ outcome: 'declined', paymentIntentId: 'pi_declined', failureCode: 'insufficient_funds', failureMessage: 'Your card has insufficient funds.' });
+      // A decline is an answer, not a failure to retry: Stripe was asked once.
+      expect(recorder.exchanges).toHaveLength(1);
+    } finally {
+      await recorder.stop();
+    }
+  });
+
+  it('reports an intent that no longer waits for capture (a lapsed authorisation) as not capturable, and releasing it as done', async () => {
+    const unexpected = { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent could not be captured because it has a status of canceled.', payment_intent: { id: 'pi_lapsed', object: 'payment_intent', status: 'canceled' } } };
+    const recorder = await startRecorder(async () => ({ status: 400, body: JSON.stringify(unexpected) }));
+    try {
+      const gateway = createStripeGateway({ secretKey, apiUrl: recorder.url });
+      expect(await gateway.captureHold({ paymentIntentId: 'pi_lapsed', amount: 1_000, idempotencyKey: 'security-deposit-capture:bk_3' })).toEqual({ outcome: 'not_capturable', id: 'pi_lapsed', status: 'canceled' });
+      expect(await gateway.releaseHold({ paymentIntentId: 'pi_lapsed', idempotencyKey: 'security-deposit-release:bk_3' })).toEqual({ id: 'pi_lapsed', status: 'canceled' });
+    } finally {
+      await recorder.stop();
+    }
   });
 
   it('sends the idempotency key of every call to Stripe', async () => {

@@ -213,8 +213,44 @@ async function main(app: TestApp): Promise<void> {
   await moneyOwner.delete(`/bookings/${lateBooking.id}`, {});
   await Promise.all([creditedBooking.workflowId, creditHold.workflowId, lateBooking.workflowId].map(waitForClose));
 
+  // Security deposits: held at confirmation and captured in part, released by itself after the end, released when
+  // the booking is cancelled, and never placed for a booking cancelled days ahead.
+  const depositPricing = (releaseAfterHours: number) => ({ model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 }, deposit: { type: 'fixed', amount: 1_000 }, securityDeposit: { amount: 20_000, releaseAfterHours } });
+  const deposits = await setUpAroundTheClock(app.baseUrl, { pricing: depositPricing(48) });
+  const depositsOwner = apiClient(app.baseUrl, deposits.owner.token);
+  const quickTemplate = await addTemplate(app.baseUrl, deposits, { name: 'One minute', duration: { type: 'fixed', fixedMinutes: 1 }, pricing: depositPricing(0) });
+  const bookWithCard = async (startsAt: string, templateId = deposits.templateId) => {
+    const hold = (await depositsOwner.post('/reservations', { serviceTemplateId: templateId, bookableId: deposits.providerId, startsAt })).body;
+    const intent = (await depositsOwner.post(`/reservations/${hold.id}/payment`, {})).body.paymentIntentId;
+    await sendStripeEvent(app, { id: `evt_record_${hold.id}`, type: 'payment_intent.succeeded', paymentIntent: { id: intent, customer: 'cus_record', payment_method: 'pm_card_visa' } });
+    let confirmed = await depositsOwner.patch(`/reservations/${hold.id}/confirm`);
+    for (let i = 0; i < 20 && confirmed.status === 402; i++) confirmed = await depositsOwner.patch(`/reservations/${hold.id}/confirm`);
+    return confirmed.body;
+  };
+  const depositStatus = async (bookingId: string, status: string) => {
+    for (let i = 0; i < 400 && (await depositsOwner.get(`/bookings/${bookingId}/security-deposit`)).body.status !== status; i++) await new Promise((r) => setTimeout(r, 250));
+  };
+  const autoReleased = await bookWithCard(soon(5), quickTemplate);
+  const captured = await bookWithCard(soon(3 * 3_600));
+  await depositStatus(captured.id, 'held');
+  await depositsOwner.post(`/bookings/${captured.id}/security-deposit/capture`, { amount: 5_000, reason: 'recorded damage' });
+  await depositsOwner.delete(`/bookings/${captured.id}`, { reason: 'recorded scenario' });
+  const releasedOnCancel = await bookWithCard(soon(4 * 3_600));
+  await depositStatus(releasedOnCancel.id, 'held');
+  await depositsOwner.delete(`/bookings/${releasedOnCancel.id}`, { reason: 'recorded scenario' });
+  const neverHeld = await bookWithCard(soon(72 * 3_600));
+  await depositStatus(neverHeld.id, 'scheduled');
+  await depositsOwner.delete(`/bookings/${neverHeld.id}`, { reason: 'recorded scenario' });
+  await depositStatus(autoReleased.id, 'released');
+  await depositsOwner.post(`/bookings/${autoReleased.id}/no-show`, {});
+  await Promise.all([autoReleased.workflowId, captured.workflowId, releasedOnCancel.workflowId, neverHeld.workflowId].map(waitForClose));
+
 
   const scenarios: Record<string, string> = {
+    'booking-security-deposit-released-after-end': autoReleased.workflowId,
+    'booking-security-deposit-captured': captured.workflowId,
+    'booking-security-deposit-released-on-cancel': releasedOnCancel.workflowId,
+    'booking-security-deposit-cancelled-before-hold': neverHeld.workflowId,
     'booking-backup-took-over-no-show': coveredBooking.workflowId,
     'booking-cancelled-store-credit': creditedBooking.workflowId,
     'reservation-paid-with-store-credit': creditHold.workflowId,
@@ -244,7 +280,11 @@ async function main(app: TestApp): Promise<void> {
   };
   await waitForClose(expiredHold.body.workflowId);
   if (rejectedHold.status !== 409) throw new Error('expected the rejected scenario to be refused');
-  scenarios['reservation-rejected'] = reservationWorkflowId(derivedId('reservation', `user:${clinic.owner.userId}`, 'rejected'));
+  // A taken slot is now refused by the availability engine before any workflow starts, so there is no
+  // rejected reservation workflow to record any more; the histories recorded up to v5 still replay.
+  const rejectedWorkflow = reservationWorkflowId(derivedId('reservation', `user:${clinic.owner.userId}`, 'rejected'));
+  const started = await app.temporal.client.workflow.getHandle(rejectedWorkflow).describe().then(() => true, () => false);
+  if (started) scenarios['reservation-rejected'] = rejectedWorkflow;
 
   await fs.mkdir(outDir, { recursive: true });
   for (const [name, workflowId] of Object.entries(scenarios)) {

@@ -4,6 +4,7 @@
  */
 import { ok, unique, type Bookable, type Caller, type User } from './permission-fixtures';
 import type { ApiResponse } from './http-client';
+import { sendStripeEvent } from './stripe-events';
 
 const weekday = [{ start: '09:00', end: '17:00' }];
 const weekdays = { monday: weekday, tuesday: weekday, wednesday: weekday, thursday: weekday, friday: weekday };
@@ -111,6 +112,59 @@ export function payingTemplate(api: Caller, orgId: string): Promise<string> {
     payingTemplates.set(orgId, api.post(`/organizations/${orgId}/service-templates`, { name: unique('Deposit first'), duration: { type: 'fixed', fixedMinutes: 30 }, pricing }).then((r) => ok(r, 'paying template').id));
   }
   return payingTemplates.get(orgId)!;
+}
+
+/** A template that holds a security deposit around each booking and takes no payment first (created once per organization). */
+const securityDepositTemplates = new Map<string, Promise<string>>();
+export function securityDepositTemplate(api: Caller, orgId: string): Promise<string> {
+  if (!securityDepositTemplates.has(orgId)) {
+    const pricing = { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 }, securityDeposit: { amount: 5_000 } };
+    securityDepositTemplates.set(orgId, api.post(`/organizations/${orgId}/service-templates`, { name: unique('Security deposit'), duration: { type: 'fixed', fixedMinutes: 30 }, pricing }).then((r) => ok(r, 'security deposit template').id));
+  }
+  return securityDepositTemplates.get(orgId)!;
+}
+
+/** A template that takes a deposit first (saving the card) and holds a security deposit on that card (created once per organization). */
+const cardDepositTemplates = new Map<string, Promise<string>>();
+function cardDepositTemplate(api: Caller, orgId: string): Promise<string> {
+  if (!cardDepositTemplates.has(orgId)) {
+    const pricing = { model: 'fixed', currency: 'EUR', fixedPrice: { amount: 4_000 }, deposit: { type: 'fixed', amount: 1_000 }, securityDeposit: { amount: 5_000 } };
+    cardDepositTemplates.set(orgId, api.post(`/organizations/${orgId}/service-templates`, { name: unique('Card deposit'), duration: { type: 'fixed', fixedMinutes: 30 }, pricing }).then((r) => ok(r, 'card deposit template').id));
+  }
+  return cardDepositTemplates.get(orgId)!;
+}
+
+/**
+ * A booking whose security deposit is held on the booker's card: a provider working around the clock at
+ * `locationId`, a slot two hours ahead (so the deposit is held at confirmation), its hold paid through a
+ * signed Stripe event that saves the card, confirmed, and returned once the deposit is held (nothing
+ * more is written until it is released, two days after the booking).
+ */
+export async function bookWithHeldDeposit(owner: Caller, booker: Caller, stripe: { baseUrl: string; stripeWebhookSecret: string }, orgId: string, locationId: string): Promise<string> {
+  const allDay = [{ start: '00:00', end: '24:00' }];
+  const weeklySchedule = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((day) => [day, allDay]));
+  const provider = ok(await owner.post(`/organizations/${orgId}/bookables/providers`, { name: unique('Dr. Deposit'), locationId, weeklySchedule }), 'create a provider working around the clock');
+  const startsAt = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 60_000) * 60_000).toISOString();
+  const reservationId = await hold(booker, await cardDepositTemplate(owner, orgId), provider.id, startsAt);
+  const intent = ok(await engineCall((headers) => booker.post(`/reservations/${reservationId}/payment`, {}, headers)), 'ask for the hold payment');
+  ok(await sendStripeEvent(stripe, { id: `evt_${reservationId}`, type: 'payment_intent.succeeded', paymentIntent: { id: intent.paymentIntentId, customer: 'cus_matrix', payment_method: 'pm_card_visa' } }), 'pay the hold');
+  let confirmed = await engineCall((headers) => booker.patch(`/reservations/${reservationId}/confirm`, undefined, headers));
+  for (let i = 0; i < 40 && confirmed.status === 402; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    confirmed = await engineCall((headers) => booker.patch(`/reservations/${reservationId}/confirm`, undefined, headers));
+  }
+  const bookingId = ok(confirmed, 'confirm the paid hold').id as string;
+  await waitForDeposit(owner, bookingId, 'held');
+  return bookingId;
+}
+
+/** Waits until a booking's security deposit is in `status` (its workflow writes it a moment after confirmation). */
+export async function waitForDeposit(api: Caller, bookingId: string, status: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if ((await api.get(`/bookings/${bookingId}/security-deposit`)).body.status === status) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`fixture: the security deposit of ${bookingId} never became ${status}`);
 }
 
 /** A template whose clients' cancellations wait for approval (created once per organization). */

@@ -49,6 +49,8 @@ export interface OtherOrg {
 
 export interface World {
   baseUrl: string;
+  /** The secret the app checks Stripe's events with: cells that need a paid hold play Stripe. */
+  stripeWebhookSecret: string;
   org: MatrixOrg;
   other: OtherOrg;
   /** Every organization this file created; snapshots cover them all. */
@@ -62,7 +64,7 @@ export interface World {
   as(who: Principal): Caller;
 }
 
-export async function buildWorld(baseUrl: string): Promise<World> {
+export async function buildWorld(baseUrl: string, stripeWebhookSecret: string): Promise<World> {
   const slots = new SlotClock();
   const days = new DayCounter();
   const roles = ['client', 'staff', 'provider', 'location_manager', 'manager', 'admin', 'owner'] as const;
@@ -142,5 +144,5 @@ export async function buildWorld(baseUrl: string): Promise<World> {
 
   const [org, other] = await Promise.all([buildMatrix(), buildOther()]);
   const token = (who: Principal) => (who === 'api_key' ? org.apiKey.secret : org.users[who].token);
-  return { baseUrl, org, other, orgIds: [org.id, other.id], slots, days, token, owner, as: (who) => caller(baseUrl, token(who)) };
+  return { baseUrl, stripeWebhookSecret, org, other, orgIds: [org.id, other.id], slots, days, token, owner, as: (who) => caller(baseUrl, token(who)) };
 }

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
+import type { DateOverride } from '../../src/domain/availability/calendar-config';
 import { quotePrice, type Quote, type QuoteInput } from '../../src/domain/pricing/price-quote';
-import type { DynamicPricingRules, PriceTier, PricingRules, UpsellOffer } from '../../src/domain/pricing/pricing-rules';
+import type { DynamicPricingRules, NightlyRateRules, PriceTier, PricingRules, UpsellOffer } from '../../src/domain/pricing/pricing-rules';
 import type { PricedSlot } from '../../src/domain/pricing/quote-types';
-import { weekdays } from '../../src/domain/shared/time';
+import { pricedNights } from '../../src/domain/pricing/stay-nights';
+import { shareOf } from '../../src/domain/shared/money';
+import { addLocalDays, weekdays } from '../../src/domain/shared/time';
 
 const HOUR_MS = 3_600_000;
 const runs = { numRuns: 300 };
@@ -167,6 +170,121 @@ describe('quotePrice properties', () => {
         if (tier.maxQuantity === undefined || !next) return;
         expect(tierAt(t, tier.maxQuantity)).toMatchObject({ unitAmount: tier.pricePerUnitAmount, amount: tier.pricePerUnitAmount * tier.maxQuantity });
         expect(tierAt(t, tier.maxQuantity + 1)).toMatchObject({ unitAmount: next.pricePerUnitAmount, amount: next.pricePerUnitAmount * (tier.maxQuantity + 1) });
+      }),
+      runs,
+    );
+  });
+});
+
+/** A nightly rate as the template schema allows it: weekday rules on disjoint days, a monthly discount of 0 or at least the weekly one. */
+const nightlyRate: fc.Arbitrary<NightlyRateRules> = fc
+  .record({
+    rateAmount: amount,
+    weekend: fc.option(fc.record({ days: fc.subarray([...weekdays], { minLength: 1 }), multiplierBps }), { nil: undefined }),
+    fair: fc.option(fc.record({ offset: fc.integer({ min: 0, max: 59 }), multiplierBps }), { nil: undefined }),
+    weeklyDiscountBps: bps,
+    monthlyOnTop: fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: undefined }),
+    cleaningFeeAmount: amount,
+    serviceFeeAmount: amount,
+  })
+  .map((r) => ({
+    rateAmount: r.rateAmount,
+    weekdayMultipliers: r.weekend ? [{ daysOfWeek: r.weekend.days, multiplierBps: r.weekend.multiplierBps }] : [],
+    specificDates: r.fair ? [{ date: addLocalDays('2030-03-04', r.fair.offset), multiplierBps: r.fair.multiplierBps, reason: 'Fair' }] : [],
+    weeklyDiscountBps: r.weeklyDiscountBps,
+    monthlyDiscountBps: r.monthlyOnTop === undefined ? 0 : Math.min(10_000, r.weeklyDiscountBps + r.monthlyOnTop),
+    cleaningFeeAmount: r.cleaningFeeAmount,
+    serviceFeeAmount: r.serviceFeeAmount,
+  }));
+
+/** A stay from Monday 4 March 2030 of 1–60 nights, some of its dates priced by the calendar, with or without tax, deposit and security deposit. */
+const stayInput = fc
+  .record({
+    rate: nightlyRate,
+    nights: fc.integer({ min: 1, max: 60 }),
+    calendarDays: fc.array(fc.record({ offset: fc.integer({ min: 0, max: 59 }), multiplierBps }), { maxLength: 5 }),
+    tax: fc.option(fc.record({ taxRateBps: bps, taxInclusive: fc.boolean() }), { nil: undefined }),
+    deposit: fc.option(fc.record({ required: fc.boolean(), percentageBps: fc.integer({ min: 1, max: 10_000 }) }), { nil: undefined }),
+    securityDeposit: fc.option(fc.integer({ min: 1, max: 10_000_000 }), { nil: undefined }),
+  })
+  .map((r) => {
+    const overrides: DateOverride[] = r.calendarDays.map((day) => ({ date: addLocalDays('2030-03-04', day.offset), kind: 'holiday_pricing', pricingMultiplierBps: day.multiplierBps, recurringYearly: false }));
+    const pricing: PricingRules = {
+      model: 'nightly',
+      currency: 'EUR',
+      nightlyRate: r.rate,
+      upsells: [],
+      taxConfiguration: r.tax,
+      deposit: r.deposit && { type: 'percentage', percentageBps: r.deposit.percentageBps, required: r.deposit.required, refundable: true, refundDeadlineHours: 0 },
+      securityDeposit: r.securityDeposit === undefined ? undefined : { amount: r.securityDeposit, releaseAfterHours: 48 },
+    };
+    const input: QuoteInput = { pricing, slot: { ...slot, durationMinutes: r.nights * 24 * 60 }, now: new Date('2030-01-01T00:00:00Z'), participants: 2, nights: pricedNights('2030-03-04', r.nights, overrides) };
+    return { input, rate: r.rate, nights: r.nights, calendarPriced: r.calendarDays.some((day) => day.offset < r.nights && day.multiplierBps !== 10_000) };
+  });
+
+const discountLines = (quote: Quote) => quote.lines.filter((line) => line.kind === 'discount');
+/** What the nights cost after their multipliers and the length discount: every line but the fees and the tax. */
+const nightsAmount = (quote: Quote) => quote.lines.filter((line) => line.kind !== 'fee' && line.kind !== 'tax').reduce((sum, line) => sum + line.amount, 0);
+
+describe('quotePrice properties: stays priced by the night', () => {
+  it('nights × rate with multipliers and discounts is never negative, and every figure is whole minor units', () => {
+    fc.assert(
+      fc.property(stayInput, ({ input, nights, rate }) => {
+        const quote = quotePrice(input);
+        expect(quote.lines[0]).toMatchObject({ kind: 'base', code: 'nightly', quantity: nights, unitAmount: rate.rateAmount, amount: nights * rate.rateAmount });
+        expect(nightsAmount(quote)).toBeGreaterThanOrEqual(0);
+        const figures = [quote.subtotalAmount, quote.taxAmount, quote.totalAmount, quote.dueNowAmount, quote.deposit?.amount ?? 0];
+        expect(figures.every((figure) => Number.isSafeInteger(figure) && figure >= 0)).toBe(true);
+        expect(quote.lines.every((line) => Number.isSafeInteger(line.amount) && line.amount === line.quantity * line.unitAmount)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('the monthly discount is never combined with the weekly one: under 7 nights none, 7–29 weekly, from 30 monthly when there is one', () => {
+    fc.assert(
+      fc.property(stayInput, ({ input, nights, rate }) => {
+        const codes = discountLines(quotePrice(input)).map((line) => line.code);
+        expect(codes.length).toBeLessThanOrEqual(1);
+        const monthly = nights >= 30 && rate.monthlyDiscountBps > 0;
+        const weekly = !monthly && nights >= 7 && rate.weeklyDiscountBps > 0;
+        expect(codes).toEqual(monthly ? ['monthly_discount'] : weekly ? ['weekly_discount'] : []);
+      }),
+      runs,
+    );
+  });
+
+  it('without multipliers the discount is exactly its share of nights × rate', () => {
+    fc.assert(
+      fc.property(stayInput, ({ input, nights, rate, calendarPriced }) => {
+        fc.pre(rate.weekdayMultipliers.length === 0 && rate.specificDates.length === 0 && !calendarPriced);
+        const [discount] = discountLines(quotePrice(input));
+        const bps = nights >= 30 && rate.monthlyDiscountBps > 0 ? rate.monthlyDiscountBps : nights >= 7 ? rate.weeklyDiscountBps : 0;
+        expect(discount?.amount ?? 0).toBe(bps === 0 ? 0 : -shareOf(nights * rate.rateAmount, bps));
+      }),
+      runs,
+    );
+  });
+
+  it('the lines sum exactly to the subtotal, fees included, and the total is subtotal + tax unless tax is included', () => {
+    fc.assert(
+      fc.property(stayInput, ({ input, rate }) => {
+        const quote = quotePrice(input);
+        expect(nonTaxLines(quote).reduce((sum, line) => sum + line.amount, 0)).toBe(quote.subtotalAmount);
+        expect(quote.subtotalAmount).toBe(nightsAmount(quote) + rate.cleaningFeeAmount + rate.serviceFeeAmount);
+        expect(quote.totalAmount).toBe(quote.taxInclusive ? quote.subtotalAmount : quote.subtotalAmount + quote.taxAmount);
+      }),
+      runs,
+    );
+  });
+
+  it('the security deposit is reported beside the price and changes neither the total nor what is due now', () => {
+    fc.assert(
+      fc.property(stayInput, ({ input }) => {
+        const quote = quotePrice(input);
+        const withoutHold = quotePrice({ ...input, pricing: { ...input.pricing, securityDeposit: undefined } });
+        expect(quote.securityDeposit).toEqual(input.pricing.securityDeposit ? { amount: input.pricing.securityDeposit.amount, releaseAfterHours: 48 } : null);
+        expect({ ...quote, securityDeposit: null }).toEqual(withoutHold);
       }),
       runs,
     );

@@ -46,6 +46,7 @@ describe('quotePrice: base price by model', () => {
       taxInclusive: false,
       deposit: null,
       dueNowAmount: 0,
+      securityDeposit: null,
     });
   });
 

@@ -179,6 +179,20 @@ describe('serviceTemplateCreateSchema: valid bodies', () => {
         },
       },
     ],
+    [
+      'a stay priced by the night with a weekend rate, long-stay discounts, fees and a security deposit',
+      {
+        type: 'multi_day',
+        duration: { ...fixed30, minNights: 1, maxNights: 60 },
+        pricing: {
+          model: 'nightly',
+          currency: 'EUR',
+          nightlyRate: { rateAmount: 12_000, weekdayMultipliers: [{ daysOfWeek: ['friday', 'saturday'], multiplierBps: 12_500 }], weeklyDiscountBps: 1_000, monthlyDiscountBps: 2_500, cleaningFeeAmount: 6_000, serviceFeeAmount: 2_000 },
+          securityDeposit: { amount: 30_000 },
+          taxConfiguration: { taxRateBps: 700 },
+        },
+      },
+    ],
   ])('accepts %s', (_label, extra) => {
     expect(() => parseInput(serviceTemplateCreateSchema, body(extra))).not.toThrow();
   });
@@ -298,6 +312,20 @@ describe('serviceTemplateCreateSchema: each rule reports at its exact path', () 
       ['pricing.upsells.0.inventory.lowStockThreshold'],
     ],
     ['unknown key in an upsell', usd({ upsells: [{ id: 'towel', name: 'Towel', type: 'product', price: { amount: 200 }, colour: 'white' }] }), ['pricing.upsells.0.colour']],
+    ["model 'nightly' without nightlyRate", { type: 'multi_day', duration: { ...fixed30, minNights: 1, maxNights: 7 }, ...usd({ model: 'nightly' }) }, ['pricing.nightlyRate']],
+    ["model 'nightly' for a service not booked by the night", usd({ model: 'nightly', nightlyRate: { rateAmount: 10_000 } }), ['pricing.model']],
+    [
+      'a monthly discount smaller than the weekly one',
+      { duration: { ...fixed30, minNights: 1, maxNights: 60 }, ...usd({ model: 'nightly', nightlyRate: { rateAmount: 10_000, weeklyDiscountBps: 1_500, monthlyDiscountBps: 1_000 } }) },
+      ['pricing.nightlyRate.monthlyDiscountBps'],
+    ],
+    [
+      'a weekday in two weekday multipliers',
+      { duration: { ...fixed30, minNights: 1, maxNights: 7 }, ...usd({ model: 'nightly', nightlyRate: { rateAmount: 10_000, weekdayMultipliers: [{ daysOfWeek: ['friday', 'saturday'], multiplierBps: 12_500 }, { daysOfWeek: ['saturday'], multiplierBps: 15_000 }] } }) },
+      ['pricing.nightlyRate.weekdayMultipliers.1.daysOfWeek'],
+    ],
+    ['a security deposit without a currency', { pricing: { securityDeposit: { amount: 30_000 } } }, ['pricing.currency']],
+    ['a security deposit of nothing', usd({ model: 'fixed', fixedPrice: { amount: 5000 }, securityDeposit: { amount: 0 } }), ['pricing.securityDeposit.amount']],
     // scheduling
     ['minAdvanceMinutes beyond maxAdvanceDays', { scheduling: { minAdvanceMinutes: 3 * 24 * 60, maxAdvanceDays: 2 } }, ['scheduling.maxAdvanceDays']],
     ['booking window closing before it opens', { scheduling: { bookingWindow: { opensAt: '2030-01-02T00:00:00Z', closesAt: '2030-01-01T00:00:00Z' } } }, ['scheduling.bookingWindow.closesAt']],

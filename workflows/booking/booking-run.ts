@@ -57,6 +57,7 @@ export function createBookingRun(input: BookingInput) {
     cancellation: input.rules?.cancellation ?? defaultCancellationRules,
     notifications: input.rules?.notifications ?? null,
     backups: input.rules?.backups ?? [],
+    securityDeposit: input.rules?.securityDeposit ?? null,
   };
   const state: BookingState = {
     status: input.status,

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BackupRule, BackupTrigger } from '../../src/domain/bookables/backups';
 import type { BookingStatus } from '../../src/domain/booking/booking-status';
 import type { CheckInRules, RescheduleRules } from '../../src/domain/booking/lifecycle-rules';
+import type { SecurityDepositView } from '../../src/domain/booking/security-deposit';
 import type { CancelledBy, RefundMethod, RefundRules } from '../../src/domain/cancellation/refund-decision';
 import type { TimerRules } from '../../src/domain/booking/lifecycle-timers';
 import type { CancellationRules } from '../../src/domain/cancellation/cancellation-policy';
@@ -25,6 +26,15 @@ export interface BookingRules {
   notifications?: NotificationRules;
   /** Who stands by for the booking's bookables, and what they earn; absent in bookings made before backups. */
   backups?: BackupRule[];
+  /** The amount held on the client's card around the booking (its quote's security deposit); absent without one. */
+  securityDeposit?: SecurityDepositRules;
+}
+
+/** A booking's security deposit: what is held, in which currency, and how long after the end it is released. */
+export interface SecurityDepositRules {
+  amount: number;
+  currency: string;
+  releaseAfterHours: number;
 }
 
 /** What a booking workflow starts with. Times are ISO-8601 UTC. `rules` is absent in bookings made before lifecycle rules existed. */
@@ -88,6 +98,20 @@ export interface ActivateBackupRequest {
   trigger: BackupTrigger;
   /** Absent: whichever primary a covering backup stands in for. */
   primaryBookableId?: string | null;
+  reason: string | null;
+}
+
+/** Staff take part or all of a held security deposit (once), and say why. */
+export interface CaptureSecurityDepositRequest {
+  by: string;
+  /** Minor units, at most what is held. */
+  amount: number;
+  reason: string | null;
+}
+
+/** Staff give a security deposit up: a held one is released, a scheduled one never placed. */
+export interface ReleaseSecurityDepositRequest {
+  by: string;
   reason: string | null;
 }
 
@@ -192,5 +216,12 @@ export const checkInParticipantUpdate = defineUpdate<BookingView, [CheckInPartic
  * covers it, BACKUP_UNAVAILABLE when every backup is busy: nothing changes).
  */
 export const activateBackupUpdate = defineUpdate<BookingView, [ActivateBackupRequest]>('activateBackup');
+/**
+ * Takes part or all of the held security deposit (SECURITY_DEPOSIT_NOT_ACTIVE unless one is held;
+ * VALIDATION_FAILED above the amount held); Stripe releases the rest.
+ */
+export const captureSecurityDepositUpdate = defineUpdate<SecurityDepositView, [CaptureSecurityDepositRequest]>('captureSecurityDeposit');
+/** Releases the held security deposit, or waives a scheduled one (SECURITY_DEPOSIT_NOT_ACTIVE otherwise). */
+export const releaseSecurityDepositUpdate = defineUpdate<SecurityDepositView, [ReleaseSecurityDepositRequest]>('releaseSecurityDeposit');
 /** The live state. */
 export const bookingStateQuery = defineQuery<BookingView>('bookingState');

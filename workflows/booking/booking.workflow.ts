@@ -4,7 +4,8 @@
  * States: the booking state machine of src/domain/booking/booking-status.ts.
  * Messages: updates `approveBooking`, `rejectBooking`, `cancelBooking`, `approveCancellation`, `declineCancellation`,
  *   `checkInBooking`, `completeBooking`, `markBookingNoShow`, `reviewBooking`, `rescheduleBooking`,
- *   `addParticipant`, `removeParticipant`, `checkInParticipant`, `activateBackup`; query `bookingState`.
+ *   `addParticipant`, `removeParticipant`, `checkInParticipant`, `activateBackup`, `captureSecurityDeposit`,
+ *   `releaseSecurityDeposit`; query `bookingState`.
  * Timers (behind patch `booking-lifecycle-timers`): a pending booking expires at its approval deadline;
  *   a confirmed one is marked a no-show, a checked-in one completed, when the template says so; a booking
  *   whose primary left without a successor is cancelled at its start if nobody has taken over.
@@ -13,6 +14,9 @@
  * Backups (behind patch `booking-backups`, only for templates with backups): standbys chosen once confirmed,
  *   their notice timer, a backup taking over from a primary that falls through, their pay once it is over
  *   (workflows/booking/booking-backups.ts).
+ * Security deposit (behind patch `booking-security-deposit`, only for bookings whose quote has one): held on the
+ *   saved card at max(confirmation, start − 24 h), released `releaseAfterHours` after the end or at once when
+ *   cancelled, unless staff captured it (workflows/booking/booking-security-deposit.ts).
  * Id: `booking:bk_…`, started by the reservation workflow that confirmed its hold.
  * Money: a cancellation records its refund decision (src/domain/cancellation) and refunds what was paid
  *   (patch `booking-refunds`), or credits it as store credit with its bonus when the client chose so
@@ -52,6 +56,7 @@ import { createCanceller, registerCancellationHandlers } from './booking-cancell
 import { createNotifier, followUpCompletion, runReminders } from './booking-notifications';
 import { registerParticipantHandlers } from './booking-participants';
 import { createBookingRun } from './booking-run';
+import { createSecurityDeposit } from './booking-security-deposit';
 
 /** Runs a booking until it reaches a terminal state (or, once completed, until its review window closes). */
 export async function bookingWorkflow(input: BookingInput): Promise<BookingView> {
@@ -67,6 +72,7 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
   };
   const canceller = createCanceller(run, notifier);
   const backups = createBackups(run);
+  const securityDeposit = createSecurityDeposit(run);
 
   setHandler(bookingStateQuery, run.view);
   registerCancellationHandlers(run, canceller, backups.takeOverFromCancelling);
@@ -155,6 +161,7 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
   if (rules.notifications?.confirmation) notifier.notify(state.status === 'pending' ? 'booking_pending_approval' : 'booking_confirmed', { dedupeKey: 'booked' });
   const reminders = runReminders(run, notifier);
   const standby = backups.runBackups();
+  const deposit = securityDeposit.runSecurityDeposit();
 
   if (patched('booking-lifecycle-timers')) {
     // Timed transitions: each wait ends early when the status, the start or the primary changes, and is recomputed.
@@ -185,6 +192,7 @@ export async function bookingWorkflow(input: BookingInput): Promise<BookingView>
   }
   await reminders;
   await standby;
+  await deposit;
   await condition(allHandlersFinished);
   await notifier.allSent();
   return run.view();

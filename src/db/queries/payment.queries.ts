@@ -1,14 +1,17 @@
 import type { Knex } from 'knex';
 import { newId } from '../../ids';
 
-/** A ledger row: a payment collected for a hold (deposit or full price) or a refund of one. */
+/** The ledger kinds of a security deposit: the authorisation, what staff captured, and what was released. */
+export const securityDepositKinds = ['security_deposit_hold', 'security_deposit_capture', 'security_deposit_release'] as const;
+
+/** A ledger row: a payment collected for a hold (deposit or full price), a refund of one, a charge made later, or a security deposit's move. */
 export interface PaymentRecord {
   id: string;
   organizationId: string;
   reservationId: string | null;
   bookingId: string | null;
-  kind: 'deposit' | 'full' | 'refund' | 'charge';
-  /** Why a charge was made: no_show, reschedule_fee. */
+  kind: 'deposit' | 'full' | 'refund' | 'charge' | (typeof securityDepositKinds)[number];
+  /** Why a charge was made (no_show, reschedule_fee), or why staff captured a security deposit. */
   reason: string | null;
   status: 'pending' | 'succeeded' | 'failed';
   amount: number;
@@ -33,7 +36,10 @@ export async function recordPaymentIntent(
   return db('payment_transactions').where({ idempotencyKey: row.idempotencyKey }).first();
 }
 
-/** Settles a payment intent's row (from Stripe's event); returns it, or undefined when the intent is not ours. */
+/**
+ * Settles a payment intent's row (from Stripe's event); returns it, or undefined when the intent is not ours.
+ * A security deposit's rows are not settled by events: its workflow records Stripe's answers itself.
+ */
 export async function settlePaymentIntent(
   db: Knex | Knex.Transaction,
   paymentIntentId: string,
@@ -41,7 +47,7 @@ export async function settlePaymentIntent(
 ): Promise<PaymentRecord | undefined> {
   const [row] = await db('payment_transactions')
     .where({ stripePaymentIntentId: paymentIntentId })
-    .whereNot('kind', 'refund')
+    .whereNotIn('kind', ['refund', ...securityDepositKinds])
     .update({
       status: outcome.status,
       failureCode: outcome.failureCode ?? null,

@@ -39,13 +39,11 @@ export const eventTypes = [
 /** One event type, e.g. `booking.confirmed`. */
 export type EventType = (typeof eventTypes)[number];
 
-/** The event types defined now and emitted once their features exist (deposit holds, resources, waitlists, conflicts). */
+/** The event types defined now and emitted once their features exist (resources, waitlists, conflicts). */
 const waitingForTheirFeatures: ReadonlySet<EventType> = new Set<EventType>([
   'resource.assigned',
   'resource.replaced',
   'resource.cancelled',
-  'deposit.hold_placed',
-  'deposit.released',
   'waitlist.promoted',
   'conflict.detected',
 ]);
@@ -71,11 +69,11 @@ export const eventDescriptions: Record<EventType, string> = {
   'resource.assigned': 'Not emitted yet: multi-resource assignment will emit it when a resource is assigned to a booking.',
   'resource.replaced': 'Not emitted yet: multi-resource assignment will emit it when a booking’s resource is replaced.',
   'resource.cancelled': 'Not emitted yet: multi-resource assignment will emit it when a resource drops out of a booking.',
-  'payment.received': 'A hold’s payment (deposit or full price) succeeded at Stripe; the hold can now be confirmed.',
-  'payment.failed': 'A hold’s payment failed (e.g. the card was declined); the hold is released.',
+  'payment.received': 'A hold’s payment (deposit or full price) succeeded at Stripe, and the hold can now be confirmed; or a charge made later succeeded, or staff captured part of a security deposit.',
+  'payment.failed': 'A hold’s payment failed (e.g. the card was declined) and the hold is released; or a charge made later failed, or a booking’s security deposit could not be held (the booking stays confirmed).',
   'payment.refunded': 'A cancelled booking’s refund, as its refund decision says, was paid out through Stripe.',
-  'deposit.hold_placed': 'Not emitted yet: payments will emit it when a deposit is held on a card.',
-  'deposit.released': 'Not emitted yet: payments will emit it when a held deposit is released.',
+  'deposit.hold_placed': 'A booking’s security deposit was authorised on the client’s card (held, not charged), the day before the booking starts or when it is confirmed if that is later.',
+  'deposit.released': 'A booking’s held security deposit was given back: after the booking, when it was cancelled, by staff, or the part staff did not capture.',
   'reminder.sent': 'A booking reminder was sent to a participant.',
   'confirmation.sent': 'A booking confirmation was sent to a participant.',
   'review.requested': 'The booker was asked to review a completed booking.',

@@ -12,6 +12,7 @@ export const notificationKinds = [
   'hold_expired_admin',
   'backup_standby',
   'backup_activated',
+  'security_deposit_failed_admin',
 ] as const;
 
 /** One kind of message, e.g. `booking_confirmed`. */
@@ -90,6 +91,13 @@ const messages: Record<NotificationKind, (context: MessageContext) => MessagePar
   backup_activated: (c) => ({
     subject: `You are taking over: ${c.serviceName} on ${when(c)}`,
     lead: [`${c.organizationName} needs you for this booking: you are taking over from the booked provider.`, ...(c.reason ? [`Reason: ${c.reason}`] : [])],
+  }),
+  security_deposit_failed_admin: (c) => ({
+    subject: `Security deposit not held: ${c.serviceName} on ${when(c)}`,
+    lead: [
+      'The security deposit of this booking could not be held on the client’s card. The booking stays confirmed; ask the client for another card or decide how to go on.',
+      ...(c.reason ? [`Reason: ${c.reason}`] : []),
+    ],
   }),
   hold_expired_admin: (c) => ({
     subject: `Hold expired: ${c.serviceName} on ${when(c)}`,

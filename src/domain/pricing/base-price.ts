@@ -67,5 +67,8 @@ export function basePriceLine(rules: PricingRules, { durationMinutes, participan
       const { basePriceAmount } = configured(rules.dynamicPricing, 'dynamicPricing');
       return baseLine('dynamic', 'Base price', 1, basePriceAmount, basePriceAmount);
     }
+    case 'nightly':
+      // A stay has a line per kind of night, not one base line: nightly-price.ts prices it.
+      throw new RangeError('the nightly model is priced by nightlyLines');
   }
 }

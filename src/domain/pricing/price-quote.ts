@@ -3,8 +3,9 @@ import { applyAdjustments, multiplierAdjustment, type PriceAdjustment } from './
 import { basePriceLine } from './base-price';
 import { depositFor } from './deposit';
 import { dynamicAdjustments } from './dynamic-adjustments';
+import { nightlyLines } from './nightly-price';
 import type { PricingRules } from './pricing-rules';
-import type { PricedSlot, QuoteDeposit, QuoteLine } from './quote-types';
+import type { PricedNight, PricedSlot, QuoteDeposit, QuoteLine, QuoteSecurityDeposit } from './quote-types';
 import { taxOn } from './tax';
 import { upsellLines, type UpsellOrder } from './upsell-lines';
 
@@ -26,6 +27,18 @@ import { upsellLines, type UpsellOrder } from './upsell-lines';
  *   no maxQuantity = no upper bound) contains `quantity` prices every unit: pricePerUnitAmount × quantity.
  *   `quantity` defaults to `participants`. A quantity that no tier covers is refused (VALIDATION_FAILED, `quantity`).
  * - dynamic ['dynamic']: basePriceAmount, then the dynamic adjustments below.
+ * - nightly ['nightly']: a stay, night by night (`nights`: the local dates it sleeps, each with its calendar
+ *   multiplier; see stay-nights.ts). The base line is nights × rateAmount (quantity the nights, unitAmount the
+ *   rate). Each night then goes through, in order and each on the night's running price, rounded half up:
+ *   the weekdayMultipliers entry for its weekday ['weekday'], the specificDates entry for its date
+ *   ['specific_date'], and the calendar's multiplier for its date ['calendar_override'] (the same order as
+ *   the dynamic model's time of day, date and calendar override). Nights changed alike make one 'adjustment'
+ *   line: quantity the nights, unitAmount the change per night, amount their product, so the lines add up.
+ *   Length of stay ['weekly_discount' / 'monthly_discount', kind 'discount']: from 30 nights, with a
+ *   monthlyDiscountBps, that share of what the nights cost; otherwise from 7 nights the weeklyDiscountBps
+ *   share. Never both. Then the fees per stay, kind 'fee': ['cleaning_fee'] cleaningFeeAmount and
+ *   ['service_fee'] serviceFeeAmount (a fee of 0 has no line). The adjustments below do not apply to this
+ *   model; upsells and tax do. Without nights: VALIDATION_FAILED at `nights`.
  *
  * ADJUSTMENTS, in this order, each computed on the running amount left by those before it and rounded
  * half up, each one line of its delta (positive or negative, quantity 1, unitAmount = amount). A rule that
@@ -36,14 +49,15 @@ import { upsellLines, type UpsellOrder } from './upsell-lines';
  *    `isHoliday`, holidayMultiplierBps. A specific date wins over a holiday (it is the business's explicit
  *    price for that day), so the two never multiply.
  * 3. calendar override ['calendar_override']: `calendarMultiplierBps` (a calendar date override; default ×1).
- *    It prices every model: for the others it comes right after the base, before the premium slot.
+ *    It prices every model: for the others it comes right after the base, before the premium slot (the
+ *    nightly model applies it per night instead).
  * 4. demand surge ['demand_surge'], when demandBased.enabled and `demand` is given: ×1 while the day is at
  *    most 50 % booked, then linear up to the cap at 100 %: multiplierBps = 10000 + (surgeMultiplierMaxBps −
  *    10000) × (utilizationBps − 5000) / 5000, rounded half up; utilization above 100 % counts as 100 %.
  * 5. early bird ['early_bird', kind 'discount']: when now ≤ startsAt − daysInAdvance × 24 h (days are
  *    24-hour periods, not calendar days), minus discountBps of the running amount.
  * 6. last minute ['last_minute']: when startsAt − now < hoursBefore hours, plus premiumBps of the running amount.
- * For every model, last:
+ * For every model but nightly, last:
  * 7. premium slot ['premium_slot']: `premiumMultiplierBps` (a cascading premium slot; default ×1).
  * No delta takes the running amount below 0.
  *
@@ -70,6 +84,10 @@ import { upsellLines, type UpsellOrder } from './upsell-lines';
  * (ISO-8601 UTC), null when the deposit is not refundable. dueNowAmount = the deposit amount when the
  * deposit is required, else totalAmount.
  *
+ * SECURITY DEPOSIT (null without pricing.securityDeposit): { amount, releaseAfterHours } as configured. It is
+ * authorised on the client's card around the start and released after the end, never charged unless staff
+ * capture it, so it is in neither totalAmount nor dueNowAmount.
+ *
  * `participants` and `quantity` must be whole numbers ≥ 1 (VALIDATION_FAILED, `participants` / `quantity`).
  */
 
@@ -92,6 +110,8 @@ export interface QuoteInput {
   upsells?: UpsellOrder[];
   /** Inventory left per upsell id; an id not listed has its configured quantityAvailable. */
   upsellStock?: Record<string, number>;
+  /** The nights of a stay, for the nightly model (see stay-nights.ts). */
+  nights?: readonly PricedNight[];
 }
 
 /** A priced order: its lines, subtotal, tax, total, deposit and what is due now. */
@@ -104,6 +124,8 @@ export interface Quote {
   taxInclusive: boolean;
   deposit: QuoteDeposit | null;
   dueNowAmount: number;
+  /** Held on the card, not charged: not part of totalAmount or dueNowAmount. Absent in quotes made before security deposits. */
+  securityDeposit?: QuoteSecurityDeposit | null;
 }
 
 function requireCount(value: number, path: string): void {
@@ -120,17 +142,23 @@ function adjustmentsFor(input: QuoteInput): PriceAdjustment[] {
   return [...dated, ...multiplierAdjustment('premium_slot', 'Premium slot', input.premiumMultiplierBps ?? 10_000)];
 }
 
+/** The price before upsells and tax: a stay's nights, discount and fees, or the base and its adjustments. */
+function pricedLines(input: QuoteInput, quantity: number): QuoteLine[] {
+  const { pricing, slot, participants } = input;
+  if (pricing.model === 'nightly') {
+    if (!pricing.nightlyRate) throw new RangeError('pricing.nightlyRate is missing for its model');
+    return nightlyLines(pricing.nightlyRate, input.nights ?? []);
+  }
+  const base = basePriceLine(pricing, { durationMinutes: slot.durationMinutes, participants, quantity });
+  return [base, ...applyAdjustments(base.amount, adjustmentsFor(input))];
+}
+
 /** Prices an order for a slot under a template's pricing rules (semantics above). */
 export function quotePrice(input: QuoteInput): Quote {
   const { pricing, slot, participants, quantity = participants } = input;
   requireCount(participants, 'participants');
   requireCount(quantity, 'quantity');
-  const base = basePriceLine(pricing, { durationMinutes: slot.durationMinutes, participants, quantity });
-  const lines = [
-    base,
-    ...applyAdjustments(base.amount, adjustmentsFor(input)),
-    ...upsellLines(pricing.upsells, input.upsells ?? [], input.upsellStock ?? {}),
-  ];
+  const lines = [...pricedLines(input, quantity), ...upsellLines(pricing.upsells, input.upsells ?? [], input.upsellStock ?? {})];
   const subtotalAmount = lines.reduce((sum, line) => sum + line.amount, 0);
   const tax = taxOn(subtotalAmount, pricing.taxConfiguration);
   const deposit = depositFor(pricing.deposit, tax.totalAmount, slot.startsAt);
@@ -143,5 +171,6 @@ export function quotePrice(input: QuoteInput): Quote {
     taxInclusive: tax.taxInclusive,
     deposit,
     dueNowAmount: deposit?.required ? deposit.amount : tax.totalAmount,
+    securityDeposit: pricing.securityDeposit ? { amount: pricing.securityDeposit.amount, releaseAfterHours: pricing.securityDeposit.releaseAfterHours } : null,
   };
 }

@@ -8,7 +8,7 @@ import type { Weekday } from '../shared/time';
  */
 
 /** How the base price is computed. */
-export type PricingModel = 'free' | 'fixed' | 'hourly' | 'per_person' | 'tiered' | 'dynamic';
+export type PricingModel = 'free' | 'fixed' | 'hourly' | 'per_person' | 'tiered' | 'dynamic' | 'nightly';
 
 /** One quantity tier; only the last may leave `maxQuantity` out (no upper bound). */
 export interface PriceTier {
@@ -33,6 +33,39 @@ export interface DynamicPricingRules {
   demandBased?: { enabled: boolean; surgeMultiplierMaxBps: number };
   advanceBookingDiscount?: { daysInAdvance: number; discountBps: number };
   lastMinutePremium?: { hoursBefore: number; premiumBps: number };
+}
+
+/** A multiplier for the nights that begin on some weekdays (a weekend rate: Friday and Saturday nights ×1.25). */
+export interface WeekdayNightMultiplier {
+  daysOfWeek: Weekday[];
+  multiplierBps: number;
+}
+
+/**
+ * `pricing.nightlyRate` (spec §7.3 RentalConfig.pricing): a stay priced night by night, with discounts
+ * for long stays and fees per stay. Every night starts at `rateAmount`; its weekday, a specific date and
+ * the calendar's price for that date may change it.
+ */
+export interface NightlyRateRules {
+  rateAmount: number;
+  weekdayMultipliers: WeekdayNightMultiplier[];
+  specificDates: Array<{ date: string; multiplierBps: number; reason: string }>;
+  /** Off the nights for stays of 7 nights or more. */
+  weeklyDiscountBps: number;
+  /** Off the nights for stays of 30 nights or more, instead of the weekly discount. */
+  monthlyDiscountBps: number;
+  cleaningFeeAmount: number;
+  serviceFeeAmount: number;
+}
+
+/**
+ * `pricing.securityDeposit`: an amount authorised on the client's saved card (a hold, not a charge)
+ * shortly before the booking starts and released `releaseAfterHours` after it ends, unless staff
+ * capture part or all of it. Never part of the price.
+ */
+export interface SecurityDepositRule {
+  amount: number;
+  releaseAfterHours: number;
 }
 
 /** `pricing.deposit`: a fixed amount or a share of the total, taken when booking. */
@@ -68,7 +101,9 @@ export interface PricingRules {
   perPersonPrice?: { amount: number; currency?: string; minChargeAmount?: number; maxChargeAmount?: number };
   tieredPricing?: { tiers: PriceTier[] };
   dynamicPricing?: DynamicPricingRules;
+  nightlyRate?: NightlyRateRules;
   deposit?: DepositRule;
+  securityDeposit?: SecurityDepositRule;
   upsells: UpsellOffer[];
   taxConfiguration?: { taxRateBps: number; taxInclusive: boolean };
 }

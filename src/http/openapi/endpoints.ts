@@ -16,6 +16,7 @@ import { reservationEndpoints } from './endpoints/reservations';
 import { availabilityEndpoints } from './endpoints/availability';
 import { serviceTemplateEndpoints } from './endpoints/service-templates';
 import { storeCreditEndpoints } from './endpoints/store-credit';
+import { securityDepositEndpoints } from './endpoints/security-deposit';
 
 export type { Endpoint, HttpMethod, Tag } from './endpoint';
 
@@ -23,4 +24,4 @@ export type { Endpoint, HttpMethod, Tag } from './endpoint';
  * Every endpoint of the API, one entry each, in the order the reference page lists them. A test
  * checks this registry against the routes the Koa routers really have, both ways.
  */
-export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...availabilityEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...bookingBackupEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints, ...storeCreditEndpoints];
+export const endpoints: readonly Endpoint[] = [...healthEndpoints, ...organizationEndpoints, ...locationEndpoints, ...bookableEndpoints, ...calendarEndpoints, ...serviceTemplateEndpoints, ...availabilityEndpoints, ...reservationEndpoints, ...bookingEndpoints, ...bookingLifecycleEndpoints, ...bookingBackupEndpoints, ...securityDepositEndpoints, ...participantEndpoints, ...notificationEndpoints, ...webhookEndpoints, ...automationEndpoints, ...providerEndpoints, ...storeCreditEndpoints];

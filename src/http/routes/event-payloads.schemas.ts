@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { bookingStatuses } from '../../domain/booking/booking-status';
+import { securityDepositStatuses } from '../../domain/booking/security-deposit';
 import type { EventType } from '../../domain/events/event-catalogue';
 import type { ParticipantRole, ParticipantStatus } from '../../domain/participants/participants';
 import { reservationStatuses } from '../../domain/reservation/reservation-status';
@@ -52,8 +53,10 @@ const notificationSchema = z.object({
 
 const paymentSchema = z.object({
   id: idSchema.describe('The ledger row, `pay_…`.'),
-  kind: z.enum(['deposit', 'full', 'refund', 'charge']),
-  reason: z.string().nullable().describe('Why a charge was made: no_show, reschedule_fee.'),
+  kind: z
+    .enum(['deposit', 'full', 'refund', 'charge', 'security_deposit_hold', 'security_deposit_capture', 'security_deposit_release'])
+    .describe('`security_deposit_hold`: the authorisation of a security deposit (no money moved); `security_deposit_capture`: what staff took of it; `security_deposit_release`: what was given back.'),
+  reason: z.string().nullable().describe('Why a charge was made (no_show, reschedule_fee, late_cancellation_fee), or why staff captured a security deposit.'),
   status: z.enum(['pending', 'succeeded', 'failed']),
   amount: z.number().int().describe('Minor units of `currency`.'),
   currency: z.string(),
@@ -64,7 +67,25 @@ const paymentSchema = z.object({
   createdAt: utcInstant,
 });
 
+const securityDepositSchema = z.object({
+  status: z.enum(securityDepositStatuses),
+  amount: z.number().int().describe('What is (or was to be) held, in minor units of `currency`.'),
+  currency: z.string(),
+  capturedAmount: z.number().int().describe('What staff captured.'),
+  releasedAmount: z.number().int().describe('What was given back.'),
+  holdAt: utcInstant.describe('When it is (or was to be) held: max(confirmation, start − 24 h).'),
+  heldAt: utcInstant.nullable(),
+  releaseAt: utcInstant.describe('When it is released if nobody captures it: `releaseAfterHours` after the end.'),
+  releasedAt: utcInstant.nullable(),
+  capturedAt: utcInstant.nullable(),
+  captureReason: z.string().nullable(),
+  stripePaymentIntentId: z.string().nullable(),
+  failureCode: z.string().nullable(),
+  failureMessage: z.string().nullable(),
+});
+
 const bookingData = z.object({ booking: bookingSchema });
+const depositData = bookingData.extend({ securityDeposit: securityDepositSchema, payment: paymentSchema });
 const reservationData = z.object({ reservation: reservationSchema });
 const participantData = bookingData.extend({ participant: participantSchema });
 const notificationData = bookingData.extend({ notification: notificationSchema });
@@ -93,8 +114,14 @@ const dataSchemas = {
   'reminder.sent': notificationData,
   'confirmation.sent': notificationData,
   'review.requested': notificationData,
-  'payment.received': z.union([reservationData.extend({ payment: paymentSchema }), bookingData.extend({ payment: paymentSchema })]).describe('`reservation` for a hold’s payment, `booking` for a charge made later (no-show, fee).'),
-  'payment.failed': z.union([reservationData.extend({ payment: paymentSchema }), bookingData.extend({ payment: paymentSchema })]).describe('`reservation` for a hold’s payment, `booking` for a charge made later (no-show, fee).'),
+  'payment.received': z
+    .union([reservationData.extend({ payment: paymentSchema }), depositData, bookingData.extend({ payment: paymentSchema })])
+    .describe('`reservation` for a hold’s payment; `booking` for a charge made later (no-show, fee), with `securityDeposit` when staff captured part of one.'),
+  'payment.failed': z
+    .union([reservationData.extend({ payment: paymentSchema }), depositData, bookingData.extend({ payment: paymentSchema })])
+    .describe('`reservation` for a hold’s payment; `booking` for a charge made later (no-show, fee), with `securityDeposit` when a security deposit could not be held.'),
+  'deposit.hold_placed': depositData.describe('`payment` is the `security_deposit_hold` ledger row.'),
+  'deposit.released': depositData.describe('`payment` is the `security_deposit_release` ledger row: the whole deposit, or what staff did not capture.'),
   'payment.refunded': bookingData.extend({ payment: paymentSchema }),
   'backup.activated': bookingData.extend({
     backup: z.object({

@@ -124,6 +124,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
         cancellation: rules.cancellation,
         notifications: rules.notifications,
         ...(backups.length > 0 ? { backups } : {}),
+        ...(quote.securityDeposit && quote.currency ? { securityDeposit: { ...quote.securityDeposit, currency: quote.currency } } : {}),
       },
       ...(rules.reservation.onExpiry === 'notify_admin' ? { notifyAdminsOnExpiry: true } : {}),
       primaryParticipant: access.userId ? { participantId: sameBodyId('participant', reservationId), userId: access.userId } : null,

@@ -76,6 +76,9 @@ function checkAcrossBlocks(body: BlocksInBody, ctx: Ctx): void {
     requireWhen(ctx, true, duration.minNights, ['duration', 'minNights'], "when the template type is 'multi_day'");
     requireWhen(ctx, true, duration.maxNights, ['duration', 'maxNights'], "when the template type is 'multi_day'");
   }
+  if (pricing?.model === 'nightly' && duration && (duration.minNights === undefined || duration.maxNights === undefined)) {
+    issue(ctx, ['pricing', 'model'], "'nightly' prices stays: duration.minNights and duration.maxNights are required");
+  }
   if (pricing && pricing.currency === undefined) {
     const amountAt = firstAmountOutsidePricing(body);
     if (amountAt) issue(ctx, ['pricing', 'currency'], `required because ${amountAt} is an amount of money`);

@@ -4,6 +4,7 @@ import type { Slot } from '../../domain/availability/slots';
 import type { PricingRules } from '../../domain/pricing/pricing-rules';
 import { quotePrice, type Quote } from '../../domain/pricing/price-quote';
 import { calendarDayPricing } from '../../domain/pricing/calendar-day-pricing';
+import { pricedNights } from '../../domain/pricing/stay-nights';
 import { localWallClock } from '../../domain/shared/time';
 import { upsellQuantitiesTaken } from '../../db/queries/upsell-stock.queries';
 
@@ -12,12 +13,15 @@ export interface SlotOrder {
   participants: number;
   quantity?: number;
   upsells: Array<{ id: string; quantity: number }>;
+  /** A stay's nights (it checks in on the slot's local date). */
+  nights?: number;
 }
 
 /**
  * Prices a planned slot with the template's pricing: wall-clock facts in the bookable's zone, the
  * calendar override of that local day (calendarDayPricing), upsell stock left after live holds and
- * bookings, and the day's demand and a premium slot's multiplier as availability reports them.
+ * bookings, and the day's demand and a premium slot's multiplier as availability reports them. A stay's
+ * nights are the local dates from its check-in on, each with its calendar day's multiplier.
  */
 export async function quoteSlot(
   db: Knex,
@@ -50,6 +54,7 @@ export async function quoteSlot(
     upsells: request.order.upsells,
     ...(request.demand ? { demand: request.demand } : {}),
     ...(request.premiumMultiplierBps !== undefined ? { premiumMultiplierBps: request.premiumMultiplierBps } : {}),
+    ...(request.order.nights !== undefined ? { nights: pricedNights(localDate, request.order.nights, request.overrides) } : {}),
     upsellStock: Object.fromEntries(tracked.map((upsell) => [upsell.id, Math.max(0, upsell.inventory!.quantityAvailable - (taken[upsell.id] ?? 0))])),
   });
 }

@@ -1,4 +1,4 @@
-import { F, N, type Variant, Y, clientsBackedUpAtA, ownersBackedUpAtB, payingHoldActions, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, holdActions, lifecycle, otherOrg, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, reschedules, reservationAt } from '../permission-variants';
+import { F, N, type Variant, Y, clientsBackedUpAtA, ownersBackedUpAtB, clientsHeldDepositAtA, ownersHeldDepositAtB, clientsScheduledDepositAtA, ownersScheduledDepositAtB, securityDepositReads, payingHoldActions, clientsCancellationRequestAtA, ownersCancellationRequestAtB, participantCheckIns, participantRemovals, bookingCancellations, clientsBookingAtA, clientsCheckedInAtA, clientsCompletedAtA, clientsPendingAtA, holdActions, lifecycle, otherOrg, ownersBookingAtB, ownersCheckedInAtB, ownersCompletedAtB, ownersPendingAtB, reschedules, reservationAt } from '../permission-variants';
 
 /** The matrix rows of reservations, bookings, their lifecycle, participants and notifications. */
 export const bookingsRows: Record<string, Variant[]> = {
@@ -78,6 +78,10 @@ export const bookingsRows: Record<string, Variant[]> = {
     otherOrg((w) => ({ params: { id: w.other.bookingId } })),
   ],
   'POST /api/v1/bookings/{id}/backups/activate': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsBackedUpAtA, ownersBackedUpAtB),
+  'GET /api/v1/bookings/{id}/security-deposit': securityDepositReads,
+  // Capturing and releasing a client's money: staff who manage the booking's bookings only.
+  'POST /api/v1/bookings/{id}/security-deposit/capture': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsHeldDepositAtA, ownersHeldDepositAtB, { amount: 1_000, reason: 'matrix' }),
+  'POST /api/v1/bookings/{id}/security-deposit/release': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsScheduledDepositAtA, ownersScheduledDepositAtB),
   'POST /api/v1/bookings/{id}/cancellation-request/approve': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsCancellationRequestAtA, ownersCancellationRequestAtB),
   'POST /api/v1/bookings/{id}/cancellation-request/decline': lifecycle([F, F, F, Y, Y, Y, Y, Y], [F, F, F, F, Y, Y, Y, Y], clientsCancellationRequestAtA, ownersCancellationRequestAtB),
   // ── Participants ───────────────────────────────────────────────────────────────────────────

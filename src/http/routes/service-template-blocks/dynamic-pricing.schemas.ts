@@ -34,15 +34,19 @@ function checkTimeMultipliers(multipliers: TimeMultiplier[], ctx: Ctx): void {
   });
 }
 
+/** Multipliers for named local dates (a fair, New Year's Eve), at most one per date; the nightly model reads them too. */
+export const specificDatesSchema = z
+  .array(z.strictObject({ date: localDateSchema, multiplierBps: multiplierBpsSchema, reason: z.string().trim().min(1).max(200) }))
+  .max(366)
+  .default([])
+  .superRefine((dates, ctx) => noDuplicates(ctx, dates.map((d) => d.date), (i) => [i, 'date'], 'date'));
+
 export const dynamicPricingSchema = z
   .strictObject({
     basePriceAmount: amountSchema,
     timeMultipliers: z.array(timeMultiplierSchema).max(50).default([]),
     holidayMultiplierBps: multiplierBpsSchema.default(10_000),
-    specificDates: z
-      .array(z.strictObject({ date: localDateSchema, multiplierBps: multiplierBpsSchema, reason: z.string().trim().min(1).max(200) }))
-      .max(366)
-      .default([]),
+    specificDates: specificDatesSchema,
     demandBased: z
       .strictObject({
         enabled: z.boolean().default(false),
@@ -55,7 +59,6 @@ export const dynamicPricingSchema = z
   })
   .superRefine((dynamic, ctx) => {
     checkTimeMultipliers(dynamic.timeMultipliers, ctx);
-    noDuplicates(ctx, dynamic.specificDates.map((d) => d.date), (i) => ['specificDates', i, 'date'], 'date');
     const early = dynamic.advanceBookingDiscount;
     const late = dynamic.lastMinutePremium;
     if (early && late && late.hoursBefore >= early.daysInAdvance * 24) {

@@ -12,13 +12,16 @@
  *   (`deposit.percentage: 0.5` → `deposit.percentageBps: 5000`, `taxRate` → `taxRateBps`).
  *   Multipliers are basis points of the base price (`multiplier: 1.5` → `multiplierBps: 15000`).
  *
- * Other departures: model `'free'` (the default) so a template can be created before it is priced;
+ * Other departures: model `'free'` (the default) so a template can be created before it is priced; model
+ * `'nightly'` with `nightlyRate` prices stays night by night, and `securityDeposit` holds an amount on the card
+ * (both in nightly-pricing.schemas.ts);
  * `hourlyRate.minCharge` ("minimum billable, e.g. 1 hour") and `increment` are durations, named
  * `minChargeMinutes` and `incrementMinutes`; a tier's `maxQuantity` may be left out on the last tier (no upper bound).
  */
 import { z } from 'zod';
 import { amountSchema, bpsSchema, currencySchema, forbidUnless, hoursSchema, issue, MINUTES_PER_DAY, orderedPair, requireWhen, type Ctx } from './common.schemas';
 import { dynamicPricingSchema } from './dynamic-pricing.schemas';
+import { nightlyRateSchema, securityDepositSchema } from './nightly-pricing.schemas';
 import { checkUpsells, upsellSchema } from './upsells.schemas';
 
 const quantitySchema = z.number().int().min(1).max(1_000_000);
@@ -64,10 +67,11 @@ const modelConfigKeys = {
   per_person: 'perPersonPrice',
   tiered: 'tieredPricing',
   dynamic: 'dynamicPricing',
+  nightly: 'nightlyRate',
 } as const;
 
 export const pricingShape = z.strictObject({
-  model: z.enum(['free', 'fixed', 'hourly', 'per_person', 'tiered', 'dynamic']).default('free'),
+  model: z.enum(['free', 'fixed', 'hourly', 'per_person', 'tiered', 'dynamic', 'nightly']).default('free'),
   /** ISO 4217; required unless the template is free with no deposit or upsells. */
   currency: currencySchema.optional(),
   fixedPrice: z.strictObject({ amount: amountSchema, currency: currencySchema.optional() }).optional(),
@@ -93,7 +97,11 @@ export const pricingShape = z.strictObject({
     .superRefine((tiered, ctx) => checkTiers(tiered.tiers, ctx))
     .optional(),
   dynamicPricing: dynamicPricingSchema.optional(),
+  /** With model 'nightly' (a service booked by the night: duration.minNights/maxNights). */
+  nightlyRate: nightlyRateSchema.optional(),
   deposit: depositSchema.optional(),
+  /** An amount held on the client's card around the booking, released after it unless captured; not part of the price. */
+  securityDeposit: securityDepositSchema.optional(),
   upsells: z.array(upsellSchema).max(50).default([]),
   taxConfiguration: z.strictObject({ taxRateBps: bpsSchema, taxInclusive: z.boolean().default(false) }).optional(),
 });
@@ -106,10 +114,10 @@ function checkPricing(pricing: PricingConfig, ctx: Ctx): void {
     forbidUnless(ctx, pricing.model === model, pricing[key], [key], `when model is '${model}'`);
   }
   forbidUnless(ctx, pricing.model !== 'free', pricing.deposit, ['deposit'], "when model is not 'free'");
-  const charges = pricing.model !== 'free' || pricing.deposit !== undefined || pricing.upsells.length > 0;
+  const charges = pricing.model !== 'free' || pricing.deposit !== undefined || pricing.securityDeposit !== undefined || pricing.upsells.length > 0;
   requireWhen(ctx, charges, pricing.currency, ['currency'], 'when the template charges anything');
 
-  for (const key of ['fixedPrice', 'hourlyRate', 'perPersonPrice'] as const) {
+  for (const key of ['fixedPrice', 'hourlyRate', 'perPersonPrice', 'nightlyRate'] as const) {
     const nested = pricing[key]?.currency;
     if (nested !== undefined && pricing.currency !== undefined && nested !== pricing.currency) {
       issue(ctx, [key, 'currency'], `must match pricing.currency (${pricing.currency})`);
