@@ -138,4 +138,20 @@ describe('backup bookables', () => {
     expect(paid.filter((r) => r.bookingId === second.id).map((r) => [r.reason, r.amount])).toEqual([['backup_standby', 1_500]]);
     expect(await backupsOf(second.id)).toEqual([expect.objectContaining({ status: 'released', feeAmount: 1_500 })]);
   });
+
+  it('a backup named by criteria stands by with a provider meeting them on the booking\'s day, never one that does not', async () => {
+    const cover = await owner.post(`/organizations/${clinic.orgId}/bookables/providers`, { name: 'Cover Nurse', locationId: clinic.locationId, weeklySchedule: aroundTheClock, tags: ['cover'], email: 'cover@clinic.example' });
+    expect(cover.status).toBe(201);
+    const templateId = await addTemplate(app.baseUrl, clinic, {
+      bookables: {
+        required: [{ id: 'clinician', bookableType: 'provider', specificBookableId: clinic.providerId }],
+        backups: [{ primaryRequirementId: 'clinician', criteria: { tags: ['cover'] }, autoAssignStrategy: 'least_recently_used' }],
+      },
+    });
+    const booking = await bookAt(client, clinic, inHours(60), templateId);
+    expect(await standbyOf(booking.id)).toEqual([expect.objectContaining({ backupBookableId: cover.body.id, primaryBookableId: clinic.providerId, status: 'standby', strategy: 'least_recently_used' })]);
+    const activated = await owner.post(`/bookings/${booking.id}/backups/activate`, { reason: 'running late' });
+    expect(activated.status).toBe(200);
+    expect((await owner.get(`/bookings/${booking.id}`)).body.bookableIds).toEqual([cover.body.id]);
+  });
 });

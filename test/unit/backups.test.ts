@@ -1,4 +1,4 @@
-import { backupCovers, backupFee, chooseStandby, rankBackupCandidates, roleCompensationAmount, type BackupCandidate, type BackupRule, type BackupStrategy } from '../../src/domain/bookables/backups';
+import { backupCovers, backupFee, backupRulesOf, chooseStandby, rankBackupCandidates, roleCompensationAmount, type BackupCandidate, type BackupRule, type BackupStrategy } from '../../src/domain/bookables/backups';
 
 // Contract under test: a standby is one of the free candidates, chosen by the backup's strategy; over
 // many bookings round robin and least-recently-used share the standbys evenly; the fee follows
@@ -123,5 +123,27 @@ describe('roleCompensationAmount', () => {
     [{ type: 'percentage' as const, shareBps: 2_500 }, 3_000],
   ])('%j → %d', (rule, expected) => {
     expect(roleCompensationAmount(rule, booking)).toBe(expected);
+  });
+});
+
+describe('backupRulesOf', () => {
+  const required = [{ id: 'clinician', bookableType: 'provider', specificBookableId: 'bkb_primary' }];
+
+  it('keeps backups named by id and by criteria, with the defaults a template leaves out', () => {
+    const rules = backupRulesOf({
+      required,
+      backups: [
+        { id: 'named', primaryRequirementId: 'clinician', backupBookableIds: ['bkb_a', 'bkb_b'] },
+        { primaryRequirementId: 'clinician', criteria: { tags: ['cover'], certifications: ['BLS'] }, autoAssignStrategy: 'round_robin' },
+      ],
+    });
+    expect(rules).toEqual([
+      expect.objectContaining({ key: 'named', candidateIds: ['bkb_a', 'bkb_b'], criteria: null, strategy: 'availability', trigger: 'primary_unavailable', notifyBeforeHours: 24 }),
+      expect.objectContaining({ key: 'backup-1', candidateIds: [], criteria: { tags: ['cover'], certifications: ['BLS'] }, strategy: 'round_robin' }),
+    ]);
+  });
+
+  it('drops a backup of an unknown requirement or with no candidates at all', () => {
+    expect(backupRulesOf({ required, backups: [{ primaryRequirementId: 'nobody', backupBookableIds: ['bkb_a'] }, { primaryRequirementId: 'clinician', backupBookableIds: [] }] })).toEqual([]);
   });
 });

@@ -6,6 +6,9 @@ import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { appendBookingEvent } from './booking-lifecycle.queries';
 import { recordBookingEvent } from './domain-event.queries';
 import { bookingTerms } from './service-template.queries';
+import { bookableFacts, listBookableRecords } from './bookable.queries';
+import { matchesCriteria } from '../../domain/bookables/bookable-criteria';
+import { localDateOf } from '../../domain/shared/time';
 
 /**
  * Backup bookables of bookings (spec §3.1 BackupBookableConfig). A standby does not reserve the
@@ -43,16 +46,28 @@ export async function listBookingBackups(db: Knex, bookingId: string): Promise<B
 type Db = Knex | Knex.Transaction;
 
 async function bookingWithBookables(trx: Db, bookingId: string) {
-  const booking = await trx('bookings').where({ id: bookingId }).first('id', 'organization_id', 'service_template_id', 'status', 'starts_at', 'ends_at');
+  const booking = await trx('bookings').where({ id: bookingId }).first('id', 'organization_id', 'service_template_id', 'status', 'starts_at', 'ends_at', 'timezone');
   const bookables: Array<{ id: string; type: string }> = await trx('booking_bookables as bb').join('bookables as k', 'k.id', 'bb.bookable_id').where('bb.booking_id', bookingId).orderBy('k.id').select('k.id', 'k.type');
   const span = await trx('allocations').where({ bookingId }).first(trx.raw('min(lower(period)) as blocked_from'), trx.raw('max(upper(period)) as blocked_until'));
   const blocked = { from: (span?.blockedFrom ?? booking?.startsAt) as Date, until: (span?.blockedUntil ?? booking?.endsAt) as Date };
   return { booking, bookables, blocked };
 }
 
+// A backup by criteria looks at most this many of the organization's bookables of the primary's type.
+const CRITERIA_CANDIDATES = 500;
+
+/** The bookables a rule names, or those meeting its criteria on the booking's local date (by id). */
+async function ruleCandidateIds(trx: Db, rule: BackupRule, booking: { organizationId: string; startsAt: Date; timezone: string }): Promise<string[]> {
+  if (!rule.criteria) return rule.candidateIds;
+  const { criteria } = rule;
+  const onDate = localDateOf(booking.startsAt.getTime(), booking.timezone);
+  const records = await listBookableRecords(trx, booking.organizationId, { type: rule.primary.bookableType, status: 'active', categoryIds: criteria.categoryIds, tags: criteria.tags, limit: CRITERIA_CANDIDATES });
+  return records.filter((record) => matchesCriteria(bookableFacts(record), criteria, onDate)).map((record) => record.bookable.id);
+}
+
 /** The rule's candidates (active, not part of the booking) with whether each is free for `blocked` and when it last booked or stood by. */
-async function candidatesOf(trx: Db, rule: BackupRule, excluded: readonly string[], blocked: { from: Date; until: Date }, now: Date): Promise<BackupCandidate[]> {
-  const ids = rule.candidateIds.filter((id) => !excluded.includes(id));
+async function candidatesOf(trx: Db, rule: BackupRule, booking: { organizationId: string; startsAt: Date; timezone: string }, excluded: readonly string[], blocked: { from: Date; until: Date }, now: Date): Promise<BackupCandidate[]> {
+  const ids = (await ruleCandidateIds(trx, rule, booking)).filter((id) => !excluded.includes(id));
   if (ids.length === 0) return [];
   const active: string[] = await trx('bookables').whereIn('id', ids).where({ status: 'active' }).whereNull('deleted_at').pluck('id');
   const period = trx.raw("tstzrange(?, ?, '[)')", [blocked.from, blocked.until]);
@@ -95,7 +110,7 @@ export async function designateBackups(db: Knex, input: { bookingId: string; rul
       const primary = primaryBookableOf(rule, bookables);
       if (!primary || (await trx('booking_backups').where({ bookingId: booking.id, backupKey: rule.key }).first('id'))) continue;
       await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`backup:${booking.serviceTemplateId}:${rule.key}`]);
-      const candidates = await candidatesOf(trx, rule, bookables.map((b) => b.id), blocked, input.occurredAt);
+      const candidates = await candidatesOf(trx, rule, booking, bookables.map((b) => b.id), blocked, input.occurredAt);
       const chosen = chooseStandby(rule.strategy, candidates, await previousStandby(trx, booking.serviceTemplateId, rule.key));
       // The audit trail says who stands by, or that nobody could.
       const details = { backupKey: rule.key, primaryBookableId: primary, backupBookableId: chosen, strategy: rule.strategy };
@@ -161,7 +176,7 @@ export async function activateBackup(db: Knex, input: BackupActivation): Promise
     const tried: string[] = [];
     for (const { rule, primary } of covering) {
       const standby = await trx('booking_backups').where({ bookingId: booking.id, backupKey: rule.key }).first('id', 'backup_bookable_id', 'status');
-      const ranked = rankBackupCandidates(rule.strategy, (await candidatesOf(trx, rule, bookables.map((b) => b.id), blocked, input.occurredAt)).map((c) => ({ ...c, free: true })));
+      const ranked = rankBackupCandidates(rule.strategy, (await candidatesOf(trx, rule, booking, bookables.map((b) => b.id), blocked, input.occurredAt)).map((c) => ({ ...c, free: true })));
       const order = standby?.status === 'standby' ? [standby.backupBookableId as string, ...ranked.filter((id) => id !== standby.backupBookableId)] : ranked;
       for (const candidate of order) {
         tried.push(candidate);

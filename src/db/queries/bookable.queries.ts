@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { BookableFacts, CertificationFacts } from '../../domain/bookables/bookable-criteria';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { BookableModel } from '../models/bookable.model';
@@ -152,6 +153,19 @@ export async function findBookableRecord(db: Knex, organizationId: string, id: s
   ]);
   const { bookableId: _bookableId, ...own } = (details ?? {}) as Record<string, unknown>;
   return { bookable, details: own, calendar };
+}
+
+/** What criteria matching knows of a bookable record. */
+export function bookableFacts(record: BookableRecord): BookableFacts {
+  const { bookable, details } = record;
+  return {
+    type: bookable.type as BookableKind,
+    categoryId: bookable.categoryId,
+    tags: bookable.tags,
+    certifications: (details.certifications as CertificationFacts[] | undefined) ?? [],
+    rating: (details.rating as number | null | undefined) ?? null,
+    status: bookable.status,
+  };
 }
 
 /** Filters for listing bookables; `afterId` is the keyset cursor (ids are ordered). */

@@ -4,6 +4,7 @@
  * their availability and history come in as data.
  */
 import { prorate, shareOf } from '../shared/money';
+import type { BookableCriteria } from './bookable-criteria';
 
 /** How a standby is picked among the candidates. */
 export type BackupStrategy = 'round_robin' | 'least_recently_used' | 'availability';
@@ -25,8 +26,10 @@ export interface BackupRule {
   primaryRequirementId: string;
   /** The requirement backed up: its bookable type, the bookable it names (if any), and what its role pays. */
   primary: { bookableType: string; specificBookableId: string | null; compensation: RoleCompensation | null };
-  /** Candidates in priority order. */
+  /** Candidates in priority order (empty when the backup names `criteria`). */
   candidateIds: string[];
+  /** Candidates by criteria instead: the active bookables of the primary's type meeting them on the booking's local date, by id (absent in rules of older bookings). */
+  criteria?: BookableCriteria | null;
   trigger: BackupTrigger;
   compensation: {
     ifNotUsed: 'none' | 'partial' | 'full';
@@ -52,6 +55,7 @@ interface StoredBackup {
   id?: string;
   primaryRequirementId: string;
   backupBookableIds?: string[];
+  criteria?: BookableCriteria;
   trigger?: { when?: BackupTrigger };
   compensation?: { ifNotUsed?: BackupRule['compensation']['ifNotUsed']; ifUsed?: BackupRule['compensation']['ifUsed']; amounts?: { standbyFeeAmount?: number; usageFeeAmount?: number } };
   autoAssign?: boolean;
@@ -60,23 +64,21 @@ interface StoredBackup {
   notifyChannel?: BackupRule['notifyChannel'];
 }
 
-/**
- * The backups of a template version's `bookables` block that name their candidates. Backups by
- * `criteria` are not assigned automatically yet and are left out.
- */
+/** The backups of a template version's `bookables` block: candidates named by id, or by criteria. */
 export function backupRulesOf(bookables: unknown): BackupRule[] {
   const block = (bookables ?? {}) as { required?: StoredRequirement[]; optional?: StoredRequirement[]; backups?: StoredBackup[] };
   const requirements = [...(block.required ?? []), ...(block.optional ?? [])];
   return (block.backups ?? []).flatMap((backup, index) => {
     const requirement = requirements.find((r) => r.id === backup.primaryRequirementId);
-    if (!requirement || !backup.backupBookableIds?.length) return [];
+    if (!requirement || (!backup.backupBookableIds?.length && !backup.criteria)) return [];
     const amounts = backup.compensation?.amounts ?? {};
     return [
       {
         key: backup.id ?? `backup-${index}`,
         primaryRequirementId: backup.primaryRequirementId,
         primary: { bookableType: requirement.bookableType, specificBookableId: requirement.specificBookableId ?? null, compensation: requirement.compensation ?? null },
-        candidateIds: backup.backupBookableIds,
+        candidateIds: backup.backupBookableIds ?? [],
+        criteria: backup.criteria ?? null,
         trigger: backup.trigger?.when ?? 'primary_unavailable',
         compensation: {
           ifNotUsed: backup.compensation?.ifNotUsed ?? 'none',

@@ -1,9 +1,9 @@
 import Router from '@koa/router';
-import { matchesCriteria, type BookableFacts, type CertificationFacts } from '../../domain/bookables/bookable-criteria';
+import { matchesCriteria } from '../../domain/bookables/bookable-criteria';
 import { isAllowed } from '../../domain/auth/permissions';
 import { toLocalIso } from '../../domain/shared/time';
 import { bookableManagers } from '../../domain/auth/bookable-permissions';
-import { listBookableRecords, type BookableRecord } from '../../db/queries/bookable.queries';
+import { bookableFacts, listBookableRecords, type BookableRecord } from '../../db/queries/bookable.queries';
 import type { BookableKind } from '../../db/queries/bookable-kinds';
 import { findLocation } from '../../db/queries/location.queries';
 import { findOrganization } from '../../db/queries/organization.queries';
@@ -19,18 +19,6 @@ import { routePermissions } from '../route-permissions';
 // in pages of this size, for at most this many pages per request.
 const CANDIDATE_PAGE = 200;
 const MAX_CANDIDATE_PAGES = 10;
-
-function factsOf(record: BookableRecord): BookableFacts {
-  const { bookable, details } = record;
-  return {
-    type: bookable.type as BookableKind,
-    categoryId: bookable.categoryId,
-    tags: bookable.tags,
-    certifications: (details.certifications as CertificationFacts[] | undefined) ?? [],
-    rating: (details.rating as number | null | undefined) ?? null,
-    status: bookable.status,
-  };
-}
 
 /** GET /search/bookables: active bookables of an organization that meet the criteria availability uses too. */
 export function searchRoutes({ db, now }: AppDeps): Router<AppState> {
@@ -55,7 +43,7 @@ export function searchRoutes({ db, now }: AppDeps): Router<AppState> {
         exhausted = candidates.length < CANDIDATE_PAGE;
         for (const candidate of candidates) {
           afterId = candidate.bookable.id;
-          if (matchesCriteria(factsOf(candidate), criteria, onDate)) matches.push(candidate);
+          if (matchesCriteria(bookableFacts(candidate), criteria, onDate)) matches.push(candidate);
           if (matches.length > query.limit) break;
         }
       }
