@@ -148,10 +148,21 @@ describe('backup bookables', () => {
         backups: [{ primaryRequirementId: 'clinician', criteria: { tags: ['cover'] }, autoAssignStrategy: 'least_recently_used' }],
       },
     });
-    const booking = await bookAt(client, clinic, inHours(60), templateId);
+    const booking = await bookAt(client, clinic, inHours(64), templateId);
     expect(await standbyOf(booking.id)).toEqual([expect.objectContaining({ backupBookableId: cover.body.id, primaryBookableId: clinic.providerId, status: 'standby', strategy: 'least_recently_used' })]);
     const activated = await owner.post(`/bookings/${booking.id}/backups/activate`, { reason: 'running late' });
     expect(activated.status).toBe(200);
     expect((await owner.get(`/bookings/${booking.id}`)).body.bookableIds).toEqual([cover.body.id]);
   });
+
+  it('a backup that needs more notice than is left does not take over: 409 and the booking keeps its provider', async () => {
+    const templateId = await backupTemplate({ id: 'needs-two-days', trigger: { when: 'primary_unavailable', noticeHours: 48 } });
+    const booking = await bookAt(client, clinic, inHours(44), templateId);
+    await standbyOf(booking.id);
+    const refused = await owner.post(`/bookings/${booking.id}/backups/activate`, { reason: 'ill' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'BACKUP_UNAVAILABLE', details: { tried: [], tooLate: ['needs-two-days'] } });
+    expect((await owner.get(`/bookings/${booking.id}`)).body.bookableIds).toEqual([clinic.providerId]);
+  });
 });
+

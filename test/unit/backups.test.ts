@@ -1,4 +1,4 @@
-import { backupCovers, backupFee, backupRulesOf, chooseStandby, rankBackupCandidates, roleCompensationAmount, type BackupCandidate, type BackupRule, type BackupStrategy } from '../../src/domain/bookables/backups';
+import { backupCovers, backupFee, backupRulesOf, hasNotice, chooseStandby, rankBackupCandidates, roleCompensationAmount, type BackupCandidate, type BackupRule, type BackupStrategy } from '../../src/domain/bookables/backups';
 
 // Contract under test: a standby is one of the free candidates, chosen by the backup's strategy; over
 // many bookings round robin and least-recently-used share the standbys evenly; the fee follows
@@ -145,5 +145,19 @@ describe('backupRulesOf', () => {
 
   it('drops a backup of an unknown requirement or with no candidates at all', () => {
     expect(backupRulesOf({ required, backups: [{ primaryRequirementId: 'nobody', backupBookableIds: ['bkb_a'] }, { primaryRequirementId: 'clinician', backupBookableIds: [] }] })).toEqual([]);
+  });
+});
+
+describe('hasNotice', () => {
+  const start = at('2030-03-04T10:00:00Z');
+  it.each<[number | undefined, string, 'primary_unavailable' | 'primary_cancelled' | 'primary_no_show', boolean]>([
+    [24, '2030-03-03T10:00:00Z', 'primary_unavailable', true],
+    [24, '2030-03-03T10:00:01Z', 'primary_unavailable', false],
+    [24, '2030-03-03T12:00:00Z', 'primary_cancelled', false],
+    [24, '2030-03-04T10:05:00Z', 'primary_no_show', true],
+    [undefined, '2030-03-04T09:59:00Z', 'primary_unavailable', true],
+    [0, '2030-03-04T10:01:00Z', 'primary_unavailable', false],
+  ])('noticeHours %s, asked at %s for %s: %s', (noticeHours, asked, trigger, expected) => {
+    expect(hasNotice({ noticeHours }, trigger, start, at(asked))).toBe(expected);
   });
 });

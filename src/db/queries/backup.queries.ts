@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { backupCovers, backupFee, chooseStandby, primaryBookableOf, rankBackupCandidates, roleCompensationAmount, type BackupCandidate, type BackupRule, type BackupTrigger } from '../../domain/bookables/backups';
+import { backupCovers, backupFee, hasNotice, chooseStandby, primaryBookableOf, rankBackupCandidates, roleCompensationAmount, type BackupCandidate, type BackupRule, type BackupTrigger } from '../../domain/bookables/backups';
 import { DomainError } from '../../domain/shared/errors';
 import { newId } from '../../ids';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
@@ -174,7 +174,12 @@ export async function activateBackup(db: Knex, input: BackupActivation): Promise
       .filter(({ rule, primary }) => primary && backupCovers(rule.trigger, input.trigger) && (!input.primaryBookableId || primary === input.primaryBookableId));
     if (!booking || covering.length === 0) throw new DomainError('BACKUP_NOT_CONFIGURED', 'No backup of this booking covers that bookable in that situation.', { trigger: input.trigger, primaryBookableId: input.primaryBookableId ?? null });
     const tried: string[] = [];
+    const tooLate: string[] = [];
     for (const { rule, primary } of covering) {
+      if (!hasNotice(rule, input.trigger, booking.startsAt, input.occurredAt)) {
+        tooLate.push(rule.key);
+        continue;
+      }
       const standby = await trx('booking_backups').where({ bookingId: booking.id, backupKey: rule.key }).first('id', 'backup_bookable_id', 'status');
       const ranked = rankBackupCandidates(rule.strategy, (await candidatesOf(trx, rule, booking, bookables.map((b) => b.id), blocked, input.occurredAt)).map((c) => ({ ...c, free: true })));
       const order = standby?.status === 'standby' ? [standby.backupBookableId as string, ...ranked.filter((id) => id !== standby.backupBookableId)] : ranked;
@@ -192,7 +197,8 @@ export async function activateBackup(db: Knex, input: BackupActivation): Promise
         return result;
       }
     }
-    throw new DomainError('BACKUP_UNAVAILABLE', 'Every backup is busy at that time; the booking keeps its bookables.', { tried });
+    if (tried.length === 0 && tooLate.length > 0) throw new DomainError('BACKUP_UNAVAILABLE', 'It is too late to call the backup in; the booking keeps its bookables.', { tried, tooLate });
+    throw new DomainError('BACKUP_UNAVAILABLE', 'Every backup is busy at that time; the booking keeps its bookables.', { tried, tooLate });
   });
 }
 

@@ -31,6 +31,8 @@ export interface BackupRule {
   /** Candidates by criteria instead: the active bookables of the primary's type meeting them on the booking's local date, by id (absent in rules of older bookings). */
   criteria?: BookableCriteria | null;
   trigger: BackupTrigger;
+  /** Notice the backup needs before the booking's start to take over (absent in rules of older bookings: none). */
+  noticeHours?: number;
   compensation: {
     ifNotUsed: 'none' | 'partial' | 'full';
     ifUsed: 'standard' | 'premium' | 'overtime';
@@ -56,7 +58,7 @@ interface StoredBackup {
   primaryRequirementId: string;
   backupBookableIds?: string[];
   criteria?: BookableCriteria;
-  trigger?: { when?: BackupTrigger };
+  trigger?: { when?: BackupTrigger; noticeHours?: number };
   compensation?: { ifNotUsed?: BackupRule['compensation']['ifNotUsed']; ifUsed?: BackupRule['compensation']['ifUsed']; amounts?: { standbyFeeAmount?: number; usageFeeAmount?: number } };
   autoAssign?: boolean;
   autoAssignStrategy?: BackupStrategy;
@@ -80,6 +82,7 @@ export function backupRulesOf(bookables: unknown): BackupRule[] {
         candidateIds: backup.backupBookableIds ?? [],
         criteria: backup.criteria ?? null,
         trigger: backup.trigger?.when ?? 'primary_unavailable',
+        noticeHours: backup.trigger?.noticeHours ?? 0,
         compensation: {
           ifNotUsed: backup.compensation?.ifNotUsed ?? 'none',
           ifUsed: backup.compensation?.ifUsed ?? 'standard',
@@ -176,4 +179,13 @@ export function backupFee(rule: BackupRule['compensation'], outcome: 'standby' |
 export function backupChannels(channel: BackupRule['notifyChannel']): Array<'email' | 'sms'> {
   if (channel === 'sms') return ['sms'];
   return channel === 'all' ? ['email', 'sms'] : ['email'];
+}
+
+/**
+ * Whether a backup still has the notice it needs (`trigger.noticeHours` before the booking's start)
+ * when asked to take over at `at`. A no-show is only known at the start, so it needs none.
+ */
+export function hasNotice(rule: Pick<BackupRule, 'noticeHours'>, trigger: BackupTrigger, startsAt: Date, at: Date): boolean {
+  if (trigger === 'primary_no_show') return true;
+  return startsAt.getTime() - at.getTime() >= (rule.noticeHours ?? 0) * 3_600_000;
 }
