@@ -161,6 +161,27 @@ describe('availability and search over HTTP', () => {
     expect(await book('11:00')).toBe(cancelled.hostId);
   });
 
+  it('a group class counts seats, not bookings: each seat is an allocation unit, and search shows the seats left', async () => {
+    const coach = (await bookables('providers', { name: 'Yoga coach', weeklySchedule: { monday: monday('09:00', '12:00') } })).id;
+    const templateId = await addTemplate(app.baseUrl, clinic, { name: 'Morning yoga', type: 'class', duration: { type: 'fixed', fixedMinutes: 60 }, capacity: { type: 'group', group: { minParticipants: 1, maxParticipants: 5 } } });
+    const at = '2030-03-04T09:00:00+01:00';
+    const hold = (participants: number) => client.post('/reservations', { serviceTemplateId: templateId, bookableId: coach, startsAt: at, participants });
+    const family = await hold(3);
+    expect(family.status).toBe(201);
+    const seatsLeft = async () => (await client.get(`/bookables/${coach}/availability` + qs({ serviceTemplateId: templateId, ...day }))).body.slots.find((slot: { startsAt: string }) => slot.startsAt === '2030-03-04T08:00:00.000Z')?.seatsLeft;
+    expect(await seatsLeft()).toBe(1); // 5 seats − 3 held − the one asked for
+    const tooMany = await hold(3);
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.error).toMatchObject({ code: 'SLOT_UNAVAILABLE', details: { reason: 'full' } });
+    expect((await hold(2)).status).toBe(201);
+    expect(await seatsLeft()).toBeUndefined(); // full: the start is no longer offered
+    const units = await app.db('allocations').where({ bookableId: coach }).orderBy('unit').pluck('unit');
+    expect(units).toEqual([0, 1, 2, 3, 4]);
+    // Released, the family's three seats are free again.
+    expect((await client.delete(`/reservations/${family.body.id}`)).status).toBe(200);
+    expect(await seatsLeft()).toBe(2);
+  });
+
   it('renders the repeated hour of a fall-back day twice, at two instants, in the calendar zone', async () => {
     const night = (await bookables('providers', { name: 'Night shift NY', weeklySchedule: { sunday: monday('00:00', '04:00') } })).id;
     const calendarId = (await owner.get(`/bookables/${night}`)).body.calendar.id;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import type { BookableKind } from './bookable-kinds';
 import { bookableKindTables } from './bookable-kinds';
@@ -44,17 +45,30 @@ async function groupSeats(trx: Knex | Knex.Transaction, service: { id: string; v
  * as a plain insert would throw it.
  */
 export async function insertOnFreeUnits(trx: Knex.Transaction, rows: ReadonlyArray<Record<string, unknown> & { bookableId: string }>, units: ReadonlyMap<string, number>): Promise<void> {
+  // Several rows on one bookable (a group booking's seats) take different units.
+  const taken = new Map<string, Set<number>>();
   for (const row of rows) {
     const count = units.get(row.bookableId) ?? 1;
-    for (let unit = 0; unit < count; unit++) {
+    const mine = taken.get(row.bookableId) ?? new Set<number>();
+    taken.set(row.bookableId, mine);
+    const free = Array.from({ length: count }, (_, unit) => unit).filter((unit) => !mine.has(unit));
+    if (free.length === 0) throw new DomainError('SLOT_UNAVAILABLE', 'Not enough places left at that time.', { bookableId: row.bookableId });
+    for (const unit of free) {
       try {
         await trx.transaction(async (savepoint) => {
           await savepoint('allocations').insert({ ...row, unit });
         });
+        mine.add(unit);
         break;
       } catch (error) {
-        if (pgErrorCode(error) !== pgErrorCodes.exclusionViolation || unit === count - 1) throw error;
+        if (pgErrorCode(error) !== pgErrorCodes.exclusionViolation || unit === free[free.length - 1]) throw error;
       }
     }
   }
+}
+
+/** The seats a booking takes on one of its bookables: its allocation units there (a group booking has one per seat; at least one). */
+export async function bookingSeats(db: Knex, bookingId: string, bookableId: string): Promise<number> {
+  const row = await db('allocations').where({ bookingId, bookableId }).count({ n: '*' }).first();
+  return Math.max(1, Number(row?.n ?? 0));
 }

@@ -43,7 +43,8 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
       });
       await insertOnFreeUnits(
         trx,
-        claim.bookableIds.map((bookableId) => ({
+        // A group hold of several seats takes one unit per seat on each bookable.
+        claim.bookableIds.flatMap((bookableId) => Array.from({ length: claim.seats ?? 1 }, () => bookableId)).map((bookableId) => ({
           organizationId: claim.organizationId,
           bookableId,
           period,

@@ -122,7 +122,7 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
   const from = new Date(span.from.getTime() - DAY_MS);
   const to = new Date(span.to.getTime() + 2 * DAY_MS);
   // Times arrive as epoch milliseconds: parsing thousands of timestamp strings costs more than the query.
-  const rows: Array<{ bookableId: string; startMs: number; endMs: number; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStartMs: number | null }> = await db('allocations as a')
+  const rows: Array<{ bookableId: string; startMs: number; endMs: number; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStartMs: number | null; ownerId: string | null }> = await db('allocations as a')
     .whereIn('a.bookable_id', bookableIds)
     .where(db.raw("a.period && tstzrange(?, ?, '[)')", [from, to]))
     .where((q) => q.whereIn('a.kind', ['booking', 'block']).orWhere('a.expires_at', '>', span.now))
@@ -132,6 +132,7 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
       'a.bookable_id',
       'a.kind',
       'a.service_template_id',
+      db.raw('coalesce(a.booking_id, a.reservation_id) as owner_id'),
       db.raw('(extract(epoch from lower(a.period)) * 1000)::float8 as start_ms'),
       db.raw('(extract(epoch from upper(a.period)) * 1000)::float8 as end_ms'),
       db.raw('(extract(epoch from a.appointment_starts_at) * 1000)::float8 as appointment_start_ms'),
@@ -140,7 +141,7 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
   for (const row of rows) {
     const list = byBookable.get(row.bookableId) ?? [];
     const appointmentStart = row.appointmentStartMs === null ? null : new Date(row.appointmentStartMs);
-    list.push({ start: new Date(row.startMs), end: new Date(row.endMs), kind: row.kind, serviceTemplateId: row.serviceTemplateId, appointmentStart });
+    list.push({ start: new Date(row.startMs), end: new Date(row.endMs), kind: row.kind, serviceTemplateId: row.serviceTemplateId, appointmentStart, ownerId: row.ownerId });
     byBookable.set(row.bookableId, list);
   }
   return byBookable;

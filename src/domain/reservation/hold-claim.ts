@@ -22,6 +22,8 @@ export interface HoldClaimFields<Time> {
   workflowId: string;
   /** The price the client was quoted for the hold (absent in holds made before quotes were kept). */
   priceQuote?: Quote;
+  /** A group session's seats taken by this hold: one allocation unit each on every bookable (absent: one). */
+  seats?: number;
 }
 
 /** A hold claim as it travels through Temporal. */
@@ -32,6 +34,6 @@ export type HoldRequestFields = Omit<HoldClaimMessage, 'expiresAt' | 'workflowId
 
 /** Picks exactly the claim facts out of a larger request, adding what the workflow decides. */
 export function holdClaimMessage(request: HoldRequestFields, decided: { workflowId: string; expiresAt: string }): HoldClaimMessage {
-  const { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, priceQuote } = request;
-  return { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, ...(priceQuote ? { priceQuote } : {}), ...decided };
+  const { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, priceQuote, seats } = request;
+  return { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, ...(priceQuote ? { priceQuote } : {}), ...(seats !== undefined && seats > 1 ? { seats } : {}), ...decided };
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { findBookableRecord } from '../../db/queries/bookable.queries';
 import { listBookingEvents } from '../../db/queries/booking-lifecycle.queries';
 import { findBooking } from '../../db/queries/booking.queries';
+import { bookingSeats } from '../../db/queries/allocation-units';
 import { findServiceTemplateVersion, templateRules } from '../../db/queries/service-template.queries';
 import { newId } from '../../ids';
 import { updateBooking } from '../../../temporal/commands/booking.commands';
@@ -88,7 +89,8 @@ export function bookingLifecycleRoutes({ db, temporal, now }: AppDeps): Router<A
       organizationId: access.organizationId,
       template: { id: booking.serviceTemplateId, definition },
       now: now(),
-      booking,
+      // A group booking's seats are its allocation units on each bookable.
+      booking: { ...booking, seats: await bookingSeats(db, booking.id, booking.bookableIds[0]!) },
       startsAt: input.startsAt,
       minAdvanceMinutes: templateRules(definition).scheduling.minAdvanceMinutes,
     });

@@ -16,6 +16,7 @@ export const createReservationSchema = z.strictObject({
   durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
   /** Stays (templates with minNights/maxNights): how many nights; `startsAt` is then the check-in instant GET /bookables/:id/stays gave. */
   nights: z.number().int().min(1).max(365).optional(),
+  /** People the booking is for: prices per person, and for a group session the seats taken (one each; refused with reason `full` when fewer are left). */
   participants: z.number().int().min(1).max(10_000).default(1),
   quantity: z.number().int().min(1).max(1_000_000).optional(),
   upsells: z

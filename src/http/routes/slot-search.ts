@@ -173,8 +173,8 @@ export function presentStay(stay: Stay, timezone?: string) {
   };
 }
 
-/** What a hold claims: the times, the zone, the bookables, and the day's demand and premium multiplier for the price. */
-export type PlannedSlot = Pick<EngineSlot, 'start' | 'end' | 'blockedStart' | 'blockedEnd' | 'timezone' | 'bookableIds' | 'utilizationBps' | 'pricingMultiplierBps'>;
+/** What a hold claims: the times, the zone, the bookables, the seats (group sessions), and the day's demand and premium multiplier for the price. */
+export type PlannedSlot = Pick<EngineSlot, 'start' | 'end' | 'blockedStart' | 'blockedEnd' | 'timezone' | 'bookableIds' | 'utilizationBps' | 'pricingMultiplierBps'> & { seats: number };
 
 /** What a hold or quote asks for, as POST /reservations carries it. */
 export interface SlotRequest {
@@ -201,9 +201,10 @@ export async function planSlot(
     return plannedStay(db, { organizationId, template, bookableId: bookable.bookable.id, startsAt: input.startsAt, nights: input.nights, timezone: bookable.calendar!.timezone, now, ownReservationId: reservationId });
   }
   if (input.nights !== undefined) throw new DomainError('VALIDATION_FAILED', 'This service is not booked by the night.', { fields: [{ path: 'nights', message: 'only for services with minNights/maxNights' }] });
-  const checked = await checkSlot(db, { organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats: isGroup(definition) ? input.participants : 1, anchorBookableId: input.bookableId, ownReservationId: reservationId });
+  const seats = isGroup(definition) ? input.participants : 1;
+  const checked = await checkSlot(db, { organizationId, template, now, startsAt: input.startsAt, durationMinutes: input.durationMinutes, seats, anchorBookableId: input.bookableId, ownReservationId: reservationId });
   if ('reason' in checked) throw refusalError(checked, now, plan.minAdvanceMinutes);
-  return checked;
+  return { ...checked, seats };
 }
 
 /**
@@ -213,7 +214,7 @@ export async function planSlot(
  */
 export async function planReschedule(
   db: Knex,
-  plan: { organizationId: string; template: SlotService; now: Date; booking: { id: string; startsAt: Date; endsAt: Date; timezone: string; bookableIds: readonly string[] }; startsAt: Date; minAdvanceMinutes: number },
+  plan: { organizationId: string; template: SlotService; now: Date; booking: { id: string; startsAt: Date; endsAt: Date; timezone: string; bookableIds: readonly string[]; seats: number }; startsAt: Date; minAdvanceMinutes: number },
 ): Promise<PlannedSlot> {
   const { organizationId, template, now, booking, startsAt } = plan;
   if (stayRules(template.definition as unknown as TemplateAvailabilityBlocks)) {
@@ -221,9 +222,9 @@ export async function planReschedule(
     return plannedStay(db, { organizationId, template, bookableId: booking.bookableIds[0]!, startsAt, nights, timezone: booking.timezone, now, ownBookingId: booking.id });
   }
   const durationMinutes = (booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000;
-  const checked = await checkSlot(db, { organizationId, template, now, startsAt, durationMinutes, keepBookableIds: booking.bookableIds, ownBookingId: booking.id });
+  const checked = await checkSlot(db, { organizationId, template, now, startsAt, durationMinutes, seats: booking.seats, keepBookableIds: booking.bookableIds, ownBookingId: booking.id });
   if ('reason' in checked) throw refusalError(checked, now, plan.minAdvanceMinutes);
-  return checked;
+  return { ...checked, seats: booking.seats };
 }
 
 function isGroup(definition: TemplateDefinition): boolean {
@@ -233,5 +234,5 @@ function isGroup(definition: TemplateDefinition): boolean {
 async function plannedStay(db: Knex, query: Omit<StayQuery, 'fromDate' | 'toDate'> & { startsAt: Date; timezone: string; nights: number }): Promise<PlannedSlot> {
   const stay = await checkStay(db, query);
   if (!stay) throw new DomainError('SLOT_UNAVAILABLE', 'That stay is not available.', { reason: 'stay_unavailable', nights: query.nights });
-  return { start: stay.start, end: stay.end, blockedStart: stay.start, blockedEnd: stay.end, timezone: stay.timezone, bookableIds: [query.bookableId], utilizationBps: 0 };
+  return { start: stay.start, end: stay.end, blockedStart: stay.start, blockedEnd: stay.end, timezone: stay.timezone, bookableIds: [query.bookableId], utilizationBps: 0, seats: 1 };
 }

@@ -69,4 +69,16 @@ describe('group seats', () => {
     expect(other).toEqual({ reason: 'busy', requirementKey: 'provider' });
     expect(findSlots(input([session(day('10:00'), 'pilates')]))).toEqual([]);
   });
+
+  it('a booking of several seats fills that many seats but is one booking of the day', () => {
+    // One family booked two seats (one allocation per seat, one owner); the teacher takes one booking a day.
+    const family = [session(day('10:00')), session(day('10:00'))].map((seat) => ({ ...seat, ownerId: 'bk_family' }));
+    const limited = (allocations: EngineAllocation[]) =>
+      search(from, to, yoga, [bookable('teacher', calendar('UTC', everyDay(['10:00', '11:00'])), { allocations, maxDailyBookings: 2 })]);
+    expect(slotOf(checkStart(limited(family), new Date(day('10:00')))).seatsLeft).toBe(0);
+    // Counted per seat, the two seats would have reached the daily limit of two bookings.
+    const strangers = [session(day('10:00')), session(day('10:00'))].map((seat, i) => ({ ...seat, ownerId: `bk_${i}` }));
+    expect(checkStart(limited(strangers), new Date(day('10:00')))).toEqual({ reason: 'daily_limit', requirementKey: 'provider' });
+  });
 });
+

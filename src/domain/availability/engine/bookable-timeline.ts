@@ -53,6 +53,7 @@ export class BookableTimeline {
     const { bookable, clock } = this;
     const events: Array<[number, number]> = [];
     const blocked: Array<[number, number]> = [];
+    const owners = new Set<string>();
     let longest = 0;
     for (const allocation of bookable.allocations) {
       const start = allocation.start.getTime();
@@ -63,8 +64,12 @@ export class BookableTimeline {
       }
       const appointmentStart = (allocation.appointmentStart ?? allocation.start).getTime();
       const day = clock.localDate(appointmentStart);
-      this.bookingsByDay.set(day, (this.bookingsByDay.get(day) ?? 0) + 1);
-      this.bookedMinutesByDay.set(day, (this.bookedMinutesByDay.get(day) ?? 0) + (end - start) / MINUTE_MS);
+      // The seats of one group booking are one booking of the day.
+      const counted = allocation.ownerId ? owners.has(allocation.ownerId) || !owners.add(allocation.ownerId) : false;
+      if (!counted) {
+        this.bookingsByDay.set(day, (this.bookingsByDay.get(day) ?? 0) + 1);
+        this.bookedMinutesByDay.set(day, (this.bookedMinutesByDay.get(day) ?? 0) + (end - start) / MINUTE_MS);
+      }
       if (service.group && allocation.serviceTemplateId === service.id) {
         this.sessions.push({ start, end, appointmentStart });
         longest = Math.max(longest, end - start);

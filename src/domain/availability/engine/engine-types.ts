@@ -16,6 +16,8 @@ export interface EngineAllocation {
   serviceTemplateId?: string | null;
   /** The appointment's own start (without buffers); group seats of one session share it. */
   appointmentStart?: Date | null;
+  /** The booking or hold it belongs to: a group booking of several seats has one allocation per seat, and counts once a day. */
+  ownerId?: string | null;
 }
 
 /** A calendar's settings as the engine applies them. Absent limits do not apply. */
