@@ -24,6 +24,7 @@ export function createReservationActivities({ db, events }: ReservationActivityD
           blockedFrom: new Date(input.blockedFrom),
           blockedUntil: new Date(input.blockedUntil),
           expiresAt: new Date(input.expiresAt),
+          dailyLimits: input.dailyLimits?.map((limit) => ({ ...limit, from: new Date(limit.from), until: new Date(limit.until) })),
         }),
       );
       await events.dispatchPending({ reservationId: input.reservationId });

@@ -182,6 +182,22 @@ describe('availability and search over HTTP', () => {
     expect(await seatsLeft()).toBe(2);
   });
 
+  it('a provider\'s daily limit holds under racing holds: of two holds at different times on the same day, one wins', async () => {
+    const busyBee = (await bookables('providers', { name: 'One-a-day', workingLimits: { maxDailyBookings: 1 }, weeklySchedule: { monday: monday('09:00', '17:00') } })).id;
+    const templateId = await addTemplate(app.baseUrl, clinic, { name: 'Daily consult', duration: { type: 'fixed', fixedMinutes: 30 } });
+    const hold = (time: string) => client.post('/reservations', { serviceTemplateId: templateId, bookableId: busyBee, startsAt: `2030-03-04T${time}:00+01:00` });
+    const results = await Promise.all([hold('09:00'), hold('15:00')]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe('SLOT_UNAVAILABLE');
+    expect(await app.db('allocations').where({ bookableId: busyBee })).toHaveLength(1);
+    // Asked again once the day is full, the planner names the reason.
+    const again = await hold('12:00');
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'SLOT_UNAVAILABLE', details: { reason: 'daily_limit' } });
+    // The next day is another day.
+    expect((await client.post('/reservations', { serviceTemplateId: templateId, bookableId: busyBee, startsAt: '2030-03-11T09:00:00+01:00' })).status).toBe(201);
+  });
+
   it('renders the repeated hour of a fall-back day twice, at two instants, in the calendar zone', async () => {
     const night = (await bookables('providers', { name: 'Night shift NY', weeklySchedule: { sunday: monday('00:00', '04:00') } })).id;
     const calendarId = (await owner.get(`/bookables/${night}`)).body.calendar.id;

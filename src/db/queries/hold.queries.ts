@@ -23,6 +23,7 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
 
       const period = trx.raw("tstzrange(?, ?, '[)')", [claim.blockedFrom, claim.blockedUntil]);
       await clearLapsedHolds(trx, claim.bookableIds, period);
+      await assertDailyLimits(trx, claim);
 
       const reservation = await ReservationModel.query(trx).insertAndFetch({
         id: claim.reservationId,
@@ -179,3 +180,32 @@ export async function extendHoldRecord(db: Knex, reservationId: string, expiresA
     await trx('reservations').where({ id: reservationId }).update({ expiresAt, updatedAt: trx.fn.now() });
   });
 }
+
+/**
+ * Counts the bookings and live holds of each day the hold counts against again, under a lock per
+ * limit and day, and refuses the claim when one is full: two holds racing for a provider's last
+ * booking of the day cannot both pass the planner's count. Locks are taken in one order (no deadlock).
+ */
+async function assertDailyLimits(trx: Knex.Transaction, claim: HoldClaim): Promise<void> {
+  const limits = [...(claim.dailyLimits ?? [])].map((limit) => ({ ...limit, key: `daily:${limit.scope}:${limit.id}:${limit.from.toISOString()}` })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  for (const limit of limits) {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [limit.key]);
+    const bookable = limit.scope === 'bookable';
+    const { rows } = await trx.raw(
+      `select count(*)::int as n from (
+         select b.id from bookings b
+          where b.organization_id = :org and b.starts_at >= :from and b.starts_at < :until and b.status not in ('cancelled', 'expired')
+            and ${bookable ? 'exists (select 1 from booking_bookables l where l.booking_id = b.id and l.bookable_id = :id)' : 'b.service_template_id = :id'}
+         union all
+         select r.id from reservations r
+          where r.organization_id = :org and r.starts_at >= :from and r.starts_at < :until and r.status = 'held' and r.expires_at > now()
+            and ${bookable ? ':id = any(r.bookable_ids)' : 'r.service_template_id = :id'}
+       ) taken`,
+      { org: claim.organizationId, from: limit.from, until: limit.until, id: limit.id },
+    );
+    if (rows[0].n >= limit.limit) {
+      throw new DomainError('SLOT_UNAVAILABLE', 'That day is fully booked.', { reason: 'daily_limit', ...(bookable ? { bookableId: limit.id } : { serviceTemplateId: limit.id }), limit: limit.limit });
+    }
+  }
+}
+

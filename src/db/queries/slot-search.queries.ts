@@ -47,7 +47,7 @@ export async function loadEngineBookables(db: Knex, filter: CandidateFilter, spa
   if (bookables.length === 0) return [];
   const ids = bookables.map((b) => b.id);
 
-  const [details, calendars, allocations, stats] = await Promise.all([kindDetails(db, bookables), CalendarModel.query(db).whereIn('bookable_id', ids), allocationsOf(db, ids, span), fairnessStats(db, ids, span.now)]);
+  const [details, calendars, allocations, stats] = await Promise.all([kindDetails(db, bookables), CalendarModel.query(db).whereIn('bookable_id', ids), allocationsOf(db, filter.organizationId, ids, span), fairnessStats(db, ids, span.now)]);
   const overrides = await listCalendarOverridesOf(db, calendars.map((c) => c.id));
   const calendarOf = new Map(calendars.map((c) => [c.bookableId!, c]));
 
@@ -118,11 +118,12 @@ async function kindDetails(db: Knex, bookables: BookableModel[]): Promise<Map<st
 }
 
 // Allocations that can matter for starts in [from, to): a day's margin covers buffers and the appointment.
-async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): Promise<Map<string, EngineAllocation[]>> {
+async function allocationsOf(db: Knex, organizationId: string, bookableIds: string[], span: LoadSpan): Promise<Map<string, EngineAllocation[]>> {
   const from = new Date(span.from.getTime() - DAY_MS);
   const to = new Date(span.to.getTime() + 2 * DAY_MS);
   // Times arrive as epoch milliseconds: parsing thousands of timestamp strings costs more than the query.
-  const rows: Array<{ bookableId: string; startMs: number; endMs: number; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStartMs: number | null; ownerId: string | null }> = await db('allocations as a')
+  type Row = { bookableId: string; startMs: number; endMs: number; kind: EngineAllocation['kind']; serviceTemplateId: string | null; appointmentStartMs: number | null; ownerId: string | null };
+  const live: Promise<Row[]> = db('allocations as a')
     .whereIn('a.bookable_id', bookableIds)
     .where(db.raw("a.period && tstzrange(?, ?, '[)')", [from, to]))
     .where((q) => q.whereIn('a.kind', ['booking', 'block']).orWhere('a.expires_at', '>', span.now))
@@ -137,6 +138,24 @@ async function allocationsOf(db: Knex, bookableIds: string[], span: LoadSpan): P
       db.raw('(extract(epoch from upper(a.period)) * 1000)::float8 as end_ms'),
       db.raw('(extract(epoch from a.appointment_starts_at) * 1000)::float8 as appointment_start_ms'),
     );
+  // Bookings already over (completed, reviewed, missed) free their time but still count for their day's limits.
+  const finished: Promise<Row[]> = db('bookings as b')
+    .joinRaw('cross join lateral (select l.bookable_id from booking_bookables l where l.booking_id = b.id) as bb')
+    .where('b.organization_id', organizationId)
+    .where('b.starts_at', '>=', from)
+    .where('b.starts_at', '<', to)
+    .whereIn('b.status', ['completed', 'reviewed', 'no_show'])
+    .whereIn('bb.bookable_id', bookableIds)
+    .select(
+      'bb.bookable_id',
+      db.raw("'finished' as kind"),
+      'b.service_template_id',
+      db.raw('b.id as owner_id'),
+      db.raw('(extract(epoch from b.starts_at) * 1000)::float8 as start_ms'),
+      db.raw('(extract(epoch from b.ends_at) * 1000)::float8 as end_ms'),
+      db.raw('(extract(epoch from b.starts_at) * 1000)::float8 as appointment_start_ms'),
+    );
+  const rows = (await Promise.all([live, finished])).flat();
   const byBookable = new Map<string, EngineAllocation[]>();
   for (const row of rows) {
     const list = byBookable.get(row.bookableId) ?? [];

@@ -24,6 +24,8 @@ export interface HoldClaimFields<Time> {
   priceQuote?: Quote;
   /** A group session's seats taken by this hold: one allocation unit each on every bookable (absent: one). */
   seats?: number;
+  /** Per-day limits the hold counts against, counted again when it is claimed (absent: none). */
+  dailyLimits?: Array<{ scope: 'bookable' | 'service'; id: string; limit: number; from: Time; until: Time }>;
 }
 
 /** A hold claim as it travels through Temporal. */
@@ -34,6 +36,24 @@ export type HoldRequestFields = Omit<HoldClaimMessage, 'expiresAt' | 'workflowId
 
 /** Picks exactly the claim facts out of a larger request, adding what the workflow decides. */
 export function holdClaimMessage(request: HoldRequestFields, decided: { workflowId: string; expiresAt: string }): HoldClaimMessage {
-  const { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, priceQuote, seats } = request;
-  return { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, ...(priceQuote ? { priceQuote } : {}), ...(seats !== undefined && seats > 1 ? { seats } : {}), ...decided };
+  const { reservationId, organizationId, locationId, serviceTemplateId, serviceTemplateVersion, bookableIds, bookerUserId, createdBy, startsAt, endsAt, blockedFrom, blockedUntil, timezone, priceQuote, seats, dailyLimits } = request;
+  return {
+    reservationId,
+    organizationId,
+    locationId,
+    serviceTemplateId,
+    serviceTemplateVersion,
+    bookableIds,
+    bookerUserId,
+    createdBy,
+    startsAt,
+    endsAt,
+    blockedFrom,
+    blockedUntil,
+    timezone,
+    ...(priceQuote ? { priceQuote } : {}),
+    ...(seats !== undefined && seats > 1 ? { seats } : {}),
+    ...(dailyLimits?.length ? { dailyLimits } : {}),
+    ...decided,
+  };
 }

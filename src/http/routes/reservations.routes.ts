@@ -69,7 +69,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
     const now = deps.now();
     const slot = await planSlot(db, { organizationId: access.organizationId, template: { id: template.id, definition }, now, request: input, reservationId, bookable, minAdvanceMinutes: rules.scheduling.minAdvanceMinutes });
     const timezone = slot.timezone;
-    const plan = { slot: { start: slot.start, end: slot.end, blockedStart: slot.blockedStart, blockedEnd: slot.blockedEnd }, holdSeconds: rules.reservation.holdDurationSeconds, timezone, bookableIds: slot.bookableIds, seats: slot.seats };
+    const plan = { slot: { start: slot.start, end: slot.end, blockedStart: slot.blockedStart, blockedEnd: slot.blockedEnd }, holdSeconds: rules.reservation.holdDurationSeconds, timezone, bookableIds: slot.bookableIds, seats: slot.seats, dailyLimits: slot.dailyLimits ?? [] };
     const anchor = bookable ?? (await findBookableRecord(db, access.organizationId, slot.bookableIds[0]!))!;
     const overrides = anchor.calendar ? await listCalendarOverrides(db, anchor.calendar.id) : [];
     const quote = await quoteSlot(db, {
@@ -111,6 +111,7 @@ export function reservationRoutes(deps: AppDeps): Router<AppState> {
       blockedUntil: plan.slot.blockedEnd.toISOString(),
       timezone: plan.timezone,
       ...(plan.seats > 1 ? { seats: plan.seats } : {}),
+      ...(plan.dailyLimits.length > 0 ? { dailyLimits: plan.dailyLimits.map((limit) => ({ ...limit, from: limit.from.toISOString(), until: limit.until.toISOString() })) } : {}),
       holdSeconds: plan.holdSeconds,
       summary: `${template.name} with ${bookable.bookable.name}, ${plan.slot.start.toISOString()}`,
       ...(rules.reservation.allowExtension && rules.reservation.maxExtensions && rules.reservation.extensionDurationSeconds

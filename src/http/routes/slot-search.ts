@@ -174,7 +174,7 @@ export function presentStay(stay: Stay, timezone?: string) {
 }
 
 /** What a hold claims: the times, the zone, the bookables, the seats (group sessions), and the day's demand and premium multiplier for the price. */
-export type PlannedSlot = Pick<EngineSlot, 'start' | 'end' | 'blockedStart' | 'blockedEnd' | 'timezone' | 'bookableIds' | 'utilizationBps' | 'pricingMultiplierBps'> & { seats: number };
+export type PlannedSlot = Pick<EngineSlot, 'start' | 'end' | 'blockedStart' | 'blockedEnd' | 'timezone' | 'bookableIds' | 'utilizationBps' | 'pricingMultiplierBps' | 'dailyLimits'> & { seats: number };
 
 /** What a hold or quote asks for, as POST /reservations carries it. */
 export interface SlotRequest {

@@ -109,6 +109,18 @@ describe('checkStart refusals', () => {
     expect(checkStart(input, at(start))).toEqual(refusal);
   });
 
+  it('a finished booking frees its time but still counts for the day; the slot names the limits a hold is counted against', () => {
+    const provider = (allocations: ReturnType<typeof booking>[]) => bookable('p', calendar('UTC', everyDay(['09:00', '12:00'])), { maxDailyBookings: 2, allocations });
+    const done = booking(t('09:00'), t('10:00'), { kind: 'finished', ownerId: 'bk_done' });
+    const open = slotOf(checkStart(base(service(60, { maxBookingsPerDay: 5 }), provider([done])), at(t('09:00'))));
+    expect(open.dailyLimits).toEqual([
+      { scope: 'bookable', id: 'p', limit: 2, from: at(t('00:00')), until: at(t('00:00', '2026-06-02')) },
+      { scope: 'service', id: expect.any(String), limit: 5, from: at(t('00:00')), until: at(t('00:00', '2026-06-02')) },
+    ]);
+    const full = provider([done, booking(t('11:00'), t('12:00'), { ownerId: 'bk_live' })]);
+    expect(checkStart(base(service(60), full), at(t('09:00')))).toEqual({ reason: 'daily_limit', requirementKey: 'provider' });
+  });
+
   it('an off-grid start inside the hours is bookable', () => {
     expect(slotOf(checkStart(base(service(30)), at(t('09:10')))).end.toISOString()).toBe(t('09:40'));
   });

@@ -70,6 +70,7 @@ export class BookableTimeline {
         this.bookingsByDay.set(day, (this.bookingsByDay.get(day) ?? 0) + 1);
         this.bookedMinutesByDay.set(day, (this.bookedMinutesByDay.get(day) ?? 0) + (end - start) / MINUTE_MS);
       }
+      if (allocation.kind === 'finished') continue;
       if (service.group && allocation.serviceTemplateId === service.id) {
         this.sessions.push({ start, end, appointmentStart });
         longest = Math.max(longest, end - start);

@@ -11,7 +11,8 @@ import type { AnyWeeklySchedule, CascadingConfig, DateOverride, TimeRangeType } 
 export interface EngineAllocation {
   start: Date;
   end: Date;
-  kind: 'booking' | 'hold' | 'block';
+  /** `finished`: a booking completed or missed (a no-show) whose time is free again; it still counts for its day's limits. */
+  kind: 'booking' | 'hold' | 'block' | 'finished';
   /** The service booked (absent for blocks). */
   serviceTemplateId?: string | null;
   /** The appointment's own start (without buffers); group seats of one session share it. */
@@ -129,6 +130,17 @@ export interface RequirementAssignment {
   reason: string;
 }
 
+/** A per-day limit the booking counts against; a hold's claim counts again under a lock, so racing holds cannot pass it. */
+export interface DailyLimit {
+  /** `bookable`: bookings of one bookable on its local day; `service`: bookings of the service on the anchor's local day. */
+  scope: 'bookable' | 'service';
+  id: string;
+  limit: number;
+  /** The local day as UTC instants, [from, until). */
+  from: Date;
+  until: Date;
+}
+
 export interface EngineSlot {
   start: Date;
   end: Date;
@@ -150,6 +162,8 @@ export interface EngineSlot {
   seatsLeft?: number;
   /** Share of the anchor bookable's open time on that local day already taken, in basis points. */
   utilizationBps: number;
+  /** The per-day limits this slot counts against (absent when none applies). */
+  dailyLimits?: DailyLimit[];
 }
 
 /** Why the engine found nothing for a single requested start (what a hold attempt reports). */

@@ -2,7 +2,8 @@ import { matchesCriteria } from '../../bookables/bookable-criteria';
 import { rankCandidates, explainChoice, type Candidate } from './assignment-strategy';
 import { BookableTimeline } from './bookable-timeline';
 import { cascadeHorizonDays, cascadeOpenings, type CascadeState } from './cascade';
-import type { EngineBookable, EngineRequirement, EngineSlot, RequirementAssignment, SlotRefusal, SlotSearch } from './engine-types';
+import type { DailyLimit, EngineBookable, EngineRequirement, EngineSlot, RequirementAssignment, SlotRefusal, SlotSearch } from './engine-types';
+import { addLocalDays } from '../../shared/time';
 import { LocalClock } from './local-clock';
 import { OpenHours } from './open-hours';
 
@@ -44,6 +45,8 @@ class SlotEngine {
   private readonly explanations = new Map<Candidate, string>();
   /** Whether any calendar limits the slots it offers per day (then offers are counted). */
   private readonly countsOffers: boolean;
+  /** Whether any bookable or the service limits bookings per day (then slots name the limits they count against). */
+  private readonly limitsDays: boolean;
   private readonly cascades = new Map<string, Map<number, CascadeState>>();
   private readonly criteriaCache = new Map<EngineRequirement, Map<string, boolean>>();
   private readonly rankedPools = new Map<RequirementPool, Map<string, Candidate[]>>();
@@ -86,6 +89,7 @@ class SlotEngine {
     const seen = new Set<string>();
     this.poolsOverlap = this.pools.some((pool) => [...pool.primary, ...pool.substitutes].some((t) => seen.has(t.bookable.id) || !seen.add(t.bookable.id)));
     this.countsOffers = search.bookables.some((b) => b.calendar?.maxSlotsPerDay !== undefined);
+    this.limitsDays = service.maxBookingsPerDay !== undefined || search.bookables.some((b) => b.calendar?.maxBookingsPerDay !== undefined || b.maxDailyBookings !== undefined);
   }
 
   private poolOf(requirement: EngineRequirement): RequirementPool {
@@ -207,6 +211,7 @@ class SlotEngine {
     }
     const open = anchorTimeline.openMinutesOn(localDate);
     const claimed = assignments.flatMap((a) => a.bookableIds).map((id) => this.timelines.get(id)!);
+    const dailyLimits = this.dailyLimitsOf(claimed, start, anchorTimeline.clock, localDate);
     return {
       start: new Date(start),
       end: new Date(end),
@@ -221,7 +226,27 @@ class SlotEngine {
       ...(multiplier !== undefined ? { pricingMultiplierBps: multiplier } : {}),
       ...(service.group ? { seatsLeft: service.group.maxParticipants - seatsTaken - (this.search.seats ?? 1) } : {}),
       utilizationBps: open > 0 ? Math.min(10_000, Math.round((anchorTimeline.bookedMinutesOn(localDate) * 10_000) / open)) : 0,
+      ...(dailyLimits.length > 0 ? { dailyLimits } : {}),
     };
+  }
+
+  /** The per-day limits of the claimed bookables (on each one's local day) and of the service (on the anchor's). */
+  private dailyLimitsOf(claimed: BookableTimeline[], start: number, anchorClock: LocalClock, anchorDate: string): DailyLimit[] {
+    if (!this.limitsDays) return [];
+    const day = (scope: DailyLimit['scope'], id: string, limit: number, clock: LocalClock, localDate: string): DailyLimit => ({
+      scope,
+      id,
+      limit,
+      from: new Date(clock.dayStart(localDate)),
+      until: new Date(clock.dayStart(addLocalDays(localDate, 1))),
+    });
+    const limits = claimed.flatMap((t) => {
+      const limit = Math.min(t.calendar.maxBookingsPerDay ?? Infinity, t.bookable.maxDailyBookings ?? Infinity);
+      return Number.isFinite(limit) ? [day('bookable', t.bookable.id, limit, t.clock, t.clock.localDate(start))] : [];
+    });
+    const { service } = this.search;
+    if (service.maxBookingsPerDay !== undefined) limits.push(day('service', service.id, service.maxBookingsPerDay, anchorClock, anchorDate));
+    return limits;
   }
 
   private explain(candidates: number, chosen: Candidate, localDate: string): string {

@@ -1,4 +1,4 @@
-import { localDateMs, localDateOf, localDatesBetween, wallMinuteInstants, zoneOffsetMinutes } from '../../shared/time';
+import { localDateMs, localDateOf, localDatesBetween, wallMinuteInstants, wallTimeToUtc, zoneOffsetMinutes } from '../../shared/time';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -32,6 +32,12 @@ export class LocalClock {
       return [...instants];
     }
     return [midnight + minuteOfDay * 60_000 - offset * 60_000];
+  }
+
+  /** The first instant of a local date (its midnight; where midnight falls in a DST gap, the instant the day begins). */
+  dayStart(localDate: string): number {
+    const instants = this.instants(localDate, 0);
+    return instants.length > 0 ? instants[0]! : wallTimeToUtc(localDate, '00:00', this.zone).getTime();
   }
 
   /** The local date (`YYYY-MM-DD`) of an instant. */
