@@ -68,7 +68,8 @@ describe('payments through Stripe (stripe-mock): a deposit before confirmation, 
     const intent = await client.post(`/reservations/${hold.id}/payment`, {});
     await stripeEvent('evt_declined_1', 'payment_intent.payment_failed', { id: intent.body.paymentIntentId, object: 'payment_intent', last_payment_error: { code: 'card_declined', message: 'Your card was declined.' } });
 
-    const released = await eventually(() => client.get(`/reservations/${hold.id}`), (r) => r.body.status === 'released');
+    // The release is written to the database first, then the workflow's own state follows: wait for both.
+    const released = await eventually(() => client.get(`/reservations/${hold.id}`), (r) => r.body.status === 'released' && r.body.live?.status === 'released');
     expect(released.body.live).toMatchObject({ status: 'released', payment: { status: 'failed' } });
     expect(await app.db('allocations').where({ reservationId: hold.id })).toHaveLength(0);
     expect((await client.patch(`/reservations/${hold.id}/confirm`)).body.error.code).toBe('RESERVATION_NOT_HELD');
