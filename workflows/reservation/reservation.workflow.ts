@@ -28,7 +28,7 @@ import { bookingSearchAttributes, searchAttributes } from '../../temporal/search
 import { bookingWorkflow } from '../booking/booking.workflow';
 import { bookingWorkflowId } from '../booking/booking.contract';
 import { databaseActivities as db, notificationActivities, paymentActivities } from '../shared/activity-profiles';
-import { activityFailureCode, businessFailure, refusalFromActivity } from '../shared/failures';
+import { activityFailureCode, activityFailureDetails, businessFailure, refusalFromActivity } from '../shared/failures';
 import {
   awaitHoldUpdate,
   confirmReservationUpdate,
@@ -59,6 +59,7 @@ function primaryParticipants(primary: ReservationInput['primaryParticipant']): P
 /** Holds a slot until it is confirmed, released or expires. */
 export async function reservationWorkflow(input: ReservationInput): Promise<ReservationView> {
   let status: Status = 'claiming';
+  let rejection: Record<string, unknown> = {};
   let expiresAt: Date | null = null;
   let bookingId: string | null = null;
   let extensions = 0;
@@ -86,7 +87,7 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
 
   setHandler(awaitHoldUpdate, async () => {
     await condition(() => status !== 'claiming');
-    if (status === 'rejected') throw businessFailure('SLOT_UNAVAILABLE', 'That time is no longer available.', { startsAt: input.startsAt });
+    if (status === 'rejected') throw businessFailure('SLOT_UNAVAILABLE', 'That time is no longer available.', { startsAt: input.startsAt, ...rejection });
     return view();
   });
 
@@ -250,6 +251,8 @@ export async function reservationWorkflow(input: ReservationInput): Promise<Rese
     moveTo('held');
   } catch (error) {
     if (activityFailureCode(error) !== 'SLOT_UNAVAILABLE') throw error;
+    // Why the claim was refused (taken, or a day already full) goes back to the caller with the refusal.
+    rejection = activityFailureDetails(error);
     moveTo('rejected');
     await condition(allHandlersFinished);
     return view();

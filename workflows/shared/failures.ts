@@ -12,6 +12,15 @@ export function activityFailureCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The details an activity's business refusal carried (its first details object), or none. */
+export function activityFailureDetails(error: unknown): Record<string, unknown> {
+  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
+    const [first] = error.cause.details ?? [];
+    if (first && typeof first === 'object' && !Array.isArray(first)) return first as Record<string, unknown>;
+  }
+  return {};
+}
+
 /**
  * Passes an activity's business refusal on as the update's own failure (same code, message and
  * details), so the caller sees SLOT_UNAVAILABLE rather than a generic activity failure.

@@ -62,7 +62,7 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
     });
   } catch (error) {
     if (pgErrorCode(error) === pgErrorCodes.exclusionViolation) {
-      throw new DomainError('SLOT_UNAVAILABLE', 'That time is no longer available.', { startsAt: claim.startsAt.toISOString() });
+      throw new DomainError('SLOT_UNAVAILABLE', 'That time is no longer available.', { startsAt: claim.startsAt.toISOString(), reason: 'busy' });
     }
     throw error;
   }
