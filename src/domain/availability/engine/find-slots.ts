@@ -1,21 +1,15 @@
 import { matchesCriteria } from '../../bookables/bookable-criteria';
 import { rankCandidates, explainChoice, type Candidate } from './assignment-strategy';
-import { BookableTimeline } from './bookable-timeline';
+import type { BookableTimeline } from './bookable-timeline';
 import { cascadeHorizonDays, cascadeOpenings, type CascadeState } from './cascade';
-import type { DailyLimit, EngineBookable, EngineRequirement, EngineSlot, RequirementAssignment, SlotRefusal, SlotSearch } from './engine-types';
-import { addLocalDays } from '../../shared/time';
-import { LocalClock } from './local-clock';
-import { OpenHours } from './open-hours';
+import { dailyLimitsOf } from './daily-limits';
+import type { EngineBookable, EngineRequirement, EngineSlot, RequirementAssignment, SlotRefusal, SlotSearch } from './engine-types';
+import type { LocalClock } from './local-clock';
+import { poolOf, timelinesOf, type RequirementPool } from './requirement-pools';
+import { matchSeats } from './seat-matching';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-
-/** A requirement's pool: the named bookable (or every match of its criteria) and its substitutes. */
-interface RequirementPool {
-  requirement: EngineRequirement;
-  primary: BookableTimeline[];
-  substitutes: BookableTimeline[];
-}
 
 /**
  * The slots of a service in [from, to) (spec §2.4, §3.1). Candidate starts come from the calendars
@@ -37,7 +31,7 @@ export function checkStart(search: SlotSearch, start: Date): EngineSlot | SlotRe
 }
 
 class SlotEngine {
-  private readonly timelines = new Map<string, BookableTimeline>();
+  private readonly timelines: Map<string, BookableTimeline>;
   private readonly pools: RequirementPool[];
   private readonly required: RequirementPool[];
   private readonly optional: RequirementPool[];
@@ -66,49 +60,14 @@ class SlotEngine {
     const horizon = Math.max(...search.bookables.map((b) => (b.calendar?.cascading?.enabled ? now + cascadeHorizonDays(b.calendar.cascading) * DAY_MS : 0)));
     const spanFrom = Math.min(search.from.getTime(), horizon > 0 ? now : Number.POSITIVE_INFINITY);
     const spanTo = Math.max(search.to.getTime() + this.durationMs, horizon);
-    const clocks = new Map<string, LocalClock>();
-    // Bookables on the same pattern, overrides and zone (a team's hours) share their open hours.
-    const hoursByCalendar = new Map<string, OpenHours>();
-    for (const bookable of search.bookables) {
-      const { calendar } = bookable;
-      if (!calendar) continue;
-      const zone = calendar.timezone;
-      if (!clocks.has(zone)) clocks.set(zone, new LocalClock(zone));
-      const clock = clocks.get(zone)!;
-      const key = `${zone}|${JSON.stringify(calendar.weeklySchedule)}|${JSON.stringify(calendar.overrides)}`;
-      let hours = hoursByCalendar.get(key);
-      if (hours === undefined) {
-        hours = new OpenHours(calendar, clock, spanFrom, spanTo);
-        hoursByCalendar.set(key, hours);
-      }
-      this.timelines.set(bookable.id, new BookableTimeline(bookable, calendar, clock, service, spanFrom, spanTo, hours));
-    }
-    this.pools = search.requirements.map((requirement) => this.poolOf(requirement));
+    this.timelines = timelinesOf(search, spanFrom, spanTo);
+    this.pools = search.requirements.map((requirement) => poolOf(requirement, [...this.timelines.values()], search.bookables));
     this.required = this.pools.filter((pool) => !pool.requirement.optional);
     this.optional = this.pools.filter((pool) => pool.requirement.optional);
     const seen = new Set<string>();
     this.poolsOverlap = this.pools.some((pool) => [...pool.primary, ...pool.substitutes].some((t) => seen.has(t.bookable.id) || !seen.add(t.bookable.id)));
     this.countsOffers = search.bookables.some((b) => b.calendar?.maxSlotsPerDay !== undefined);
     this.limitsDays = service.maxBookingsPerDay !== undefined || search.bookables.some((b) => b.calendar?.maxBookingsPerDay !== undefined || b.maxDailyBookings !== undefined);
-  }
-
-  private poolOf(requirement: EngineRequirement): RequirementPool {
-    const active = [...this.timelines.values()].filter((t) => t.bookable.facts.status === 'active' && (!requirement.bookableType || t.bookable.facts.type === requirement.bookableType));
-    if (!requirement.specificBookableId) return { requirement, primary: active, substitutes: [] };
-    const named = active.filter((t) => t.bookable.id === requirement.specificBookableId);
-    const namedFacts = this.search.bookables.find((b) => b.id === requirement.specificBookableId)?.facts;
-    const substitution = requirement.substitution;
-    const substitutes =
-      substitution && namedFacts
-        ? active.filter(
-            (t) =>
-              t.bookable.id !== requirement.specificBookableId &&
-              t.bookable.facts.type === namedFacts.type &&
-              (!substitution.requiresSameCategory || t.bookable.facts.categoryId === namedFacts.categoryId) &&
-              substitution.requiresSameTags.every((tag) => t.bookable.facts.tags.includes(tag)),
-          )
-        : [];
-    return { requirement, primary: named, substitutes };
   }
 
   slots(): EngineSlot[] {
@@ -211,7 +170,7 @@ class SlotEngine {
     }
     const open = anchorTimeline.openMinutesOn(localDate);
     const claimed = assignments.flatMap((a) => a.bookableIds).map((id) => this.timelines.get(id)!);
-    const dailyLimits = this.dailyLimitsOf(claimed, start, anchorTimeline.clock, localDate);
+    const dailyLimits = this.limitsDays ? dailyLimitsOf(claimed, service, start, anchorTimeline.clock, localDate) : [];
     return {
       start: new Date(start),
       end: new Date(end),
@@ -228,25 +187,6 @@ class SlotEngine {
       utilizationBps: open > 0 ? Math.min(10_000, Math.round((anchorTimeline.bookedMinutesOn(localDate) * 10_000) / open)) : 0,
       ...(dailyLimits.length > 0 ? { dailyLimits } : {}),
     };
-  }
-
-  /** The per-day limits of the claimed bookables (on each one's local day) and of the service (on the anchor's). */
-  private dailyLimitsOf(claimed: BookableTimeline[], start: number, anchorClock: LocalClock, anchorDate: string): DailyLimit[] {
-    if (!this.limitsDays) return [];
-    const day = (scope: DailyLimit['scope'], id: string, limit: number, clock: LocalClock, localDate: string): DailyLimit => ({
-      scope,
-      id,
-      limit,
-      from: new Date(clock.dayStart(localDate)),
-      until: new Date(clock.dayStart(addLocalDays(localDate, 1))),
-    });
-    const limits = claimed.flatMap((t) => {
-      const limit = Math.min(t.calendar.maxBookingsPerDay ?? Infinity, t.bookable.maxDailyBookings ?? Infinity);
-      return Number.isFinite(limit) ? [day('bookable', t.bookable.id, limit, t.clock, t.clock.localDate(start))] : [];
-    });
-    const { service } = this.search;
-    if (service.maxBookingsPerDay !== undefined) limits.push(day('service', service.id, service.maxBookingsPerDay, anchorClock, anchorDate));
-    return limits;
   }
 
   private explain(candidates: number, chosen: Candidate, localDate: string): string {
@@ -380,37 +320,4 @@ class SlotEngine {
 const reasonOrder: Array<SlotRefusal['reason']> = ['outside_hours', 'too_soon', 'too_far', 'not_open_yet', 'daily_limit', 'busy'];
 function rank(reason: SlotRefusal['reason']): number {
   return reasonOrder.indexOf(reason);
-}
-
-/**
- * Gives each seat (one per bookable a requirement needs) a distinct candidate, trying candidates in
- * their ranked order and moving an earlier seat to its next choice when that frees a candidate
- * (augmenting paths), so a full assignment is found whenever one exists. Null when none exists.
- */
-function matchSeats(seats: Candidate[][]): Candidate[] | null {
-  const holder = new Map<string, number>();
-  const assigned: Array<Candidate | undefined> = new Array(seats.length);
-  const tryAssign = (seat: number, visited: Set<string>): boolean => {
-    // A candidate nobody holds yet, best first; only then move another seat to make room.
-    const unheld = seats[seat]!.find((candidate) => !holder.has(candidate.timeline.bookable.id) && !visited.has(candidate.timeline.bookable.id));
-    if (unheld) {
-      holder.set(unheld.timeline.bookable.id, seat);
-      assigned[seat] = unheld;
-      return true;
-    }
-    for (const candidate of seats[seat]!) {
-      const id = candidate.timeline.bookable.id;
-      if (visited.has(id)) continue;
-      visited.add(id);
-      const current = holder.get(id);
-      if (current === undefined || tryAssign(current, visited)) {
-        holder.set(id, seat);
-        assigned[seat] = candidate;
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let seat = 0; seat < seats.length; seat++) if (!tryAssign(seat, new Set())) return null;
-  return assigned as Candidate[];
 }
