@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { claimHold } from '../../src/db/queries/hold.queries';
+import { lockBookableTime } from '../../src/db/queries/allocation-units';
+import { createKnex } from '../../src/db/knex';
 import { addMember, mondayAt, reservationBody, setUpClinic, type Clinic } from '../support/builders';
+import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { testServiceAddresses } from '../support/test-services';
 
 describe('no double booking under load', () => {
   let app: TestApp;
@@ -28,6 +34,40 @@ describe('no double booking under load', () => {
     expect(allocations).toHaveLength(1);
     const reservations = await app.db('reservations').where({ organizationId: clinic.orgId });
     expect(reservations).toHaveLength(1);
+  });
+
+  it('a claim racing another writer of the same time waits its turn and is refused, never deadlocked', async () => {
+    const race = await setUpClinic(app.baseUrl);
+    const at = (hhmm: string) => new Date(mondayAt(hhmm));
+    // The claim runs on a pool of its own, named, so the test can see when it is waiting.
+    const claimer = createKnex(`${testServiceAddresses().databaseUrl}${testServiceAddresses().databaseUrl.includes('?') ? '&' : '?'}application_name=claim-race`);
+    try {
+      // Another writer (a block, a reschedule…) is writing 13:00–13:30 and will write 13:30–14:00 in the same transaction.
+      const writer = await app.db.transaction();
+      await lockBookableTime(writer, [race.providerId]);
+      const allocation = (from: string, until: string) => ({ organizationId: race.orgId, bookableId: race.providerId, kind: 'booking', bookingId: `bk_${randomUUID()}`, period: writer.raw("tstzrange(?, ?, '[)')", [at(from), at(until)]) });
+      await writer('allocations').insert(allocation('13:00', '13:30'));
+
+      const reservationId = `res_${randomUUID()}`;
+      const claim = claimHold(claimer, {
+        reservationId, organizationId: race.orgId, locationId: race.locationId, serviceTemplateId: race.templateId, serviceTemplateVersion: 1,
+        bookableIds: [race.providerId], bookerUserId: race.owner.userId, createdBy: race.owner.userId,
+        startsAt: at('13:00'), endsAt: at('14:00'), blockedFrom: at('13:00'), blockedUntil: at('14:00'), timezone: 'Europe/Berlin',
+        expiresAt: new Date(Date.now() + 600_000), workflowId: `reservation-${reservationId}`,
+      }).then(() => 'held', (error: { code?: string }) => error.code ?? String(error));
+      await eventually(
+        () => app.db.raw("select count(*)::int as n from pg_stat_activity where application_name = 'claim-race' and wait_event_type = 'Lock'"),
+        (result) => result.rows[0].n === 1,
+      );
+
+      // Had the claim written its row before waiting, this second write would wait for it while it waits for the first: a deadlock.
+      await writer('allocations').insert(allocation('13:30', '14:00'));
+      await writer.commit();
+      expect(await claim).toBe('SLOT_UNAVAILABLE');
+      expect(await app.db('allocations').where({ bookableId: race.providerId }).count({ n: '*' }).first()).toEqual({ n: 2 });
+    } finally {
+      await claimer.destroy();
+    }
   });
 
   it('a slot overlapping another’s buffer is refused, an adjacent one is not', async () => {

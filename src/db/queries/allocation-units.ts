@@ -67,6 +67,20 @@ export async function insertOnFreeUnits(trx: Knex.Transaction, rows: ReadonlyArr
   }
 }
 
+/**
+ * Queues this transaction behind every other writer of these bookables' time, until it ends. Two
+ * transactions inserting overlapping rows under the exclusion constraint at the same instant each
+ * wait for the other's uncommitted row, and PostgreSQL only breaks that deadlock after a second,
+ * one transaction at a time: fifty customers rushing one slot would wait for each other for a
+ * minute. Taken first by every transaction that inserts or moves allocation rows (before it deletes
+ * any), in one order, so the first writer wins and the rest see its committed row at once.
+ */
+export async function lockBookableTime(trx: Knex.Transaction, bookableIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(bookableIds)].sort()) {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`bookable-time:${id}`]);
+  }
+}
+
 /** The seats a booking takes on one of its bookables: its allocation units there (a group booking has one per seat; at least one). */
 export async function bookingSeats(db: Knex, bookingId: string, bookableId: string): Promise<number> {
   const row = await db('allocations').where({ bookingId, bookableId }).count({ n: '*' }).first();

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { backupCovers, backupFee, hasNotice, chooseStandby, primaryBookableOf, rankBackupCandidates, roleCompensationAmount, type BackupCandidate, type BackupRule, type BackupTrigger } from '../../domain/bookables/backups';
 import { DomainError } from '../../domain/shared/errors';
 import { newId } from '../../ids';
+import { lockBookableTime } from './allocation-units';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { appendBookingEvent } from './booking-lifecycle.queries';
 import { recordBookingEvent } from './domain-event.queries';
@@ -183,6 +184,7 @@ export async function activateBackup(db: Knex, input: BackupActivation): Promise
       const standby = await trx('booking_backups').where({ bookingId: booking.id, backupKey: rule.key }).first('id', 'backup_bookable_id', 'status');
       const ranked = rankBackupCandidates(rule.strategy, (await candidatesOf(trx, rule, booking, bookables.map((b) => b.id), blocked, input.occurredAt)).map((c) => ({ ...c, free: true })));
       const order = standby?.status === 'standby' ? [standby.backupBookableId as string, ...ranked.filter((id) => id !== standby.backupBookableId)] : ranked;
+      await lockBookableTime(trx, [primary!, ...order]);
       for (const candidate of order) {
         tried.push(candidate);
         if (!(await moveClaim(trx, booking.id, primary!, candidate))) continue;

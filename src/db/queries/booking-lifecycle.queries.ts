@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { insertOnFreeUnits, unitsFor } from './allocation-units';
+import { insertOnFreeUnits, lockBookableTime, unitsFor } from './allocation-units';
 import type { BookingStatus } from '../../domain/booking/booking-status';
 import { DomainError } from '../../domain/shared/errors';
 import type { BookingEvent as BookingEventName } from '../../domain/booking/booking-status';
@@ -120,6 +120,7 @@ export async function moveBooking(db: Knex, move: BookingMove): Promise<void> {
       const booking = await trx('bookings').where({ id: move.bookingId }).forUpdate().first();
       if (booking.startsAt.getTime() === move.startsAt.getTime() && booking.endsAt.getTime() === move.endsAt.getTime()) return;
       const old = await trx('allocations').where({ bookingId: move.bookingId, kind: 'booking' });
+      await lockBookableTime(trx, old.map((row: { bookableId: string }) => row.bookableId));
       const period = trx.raw("tstzrange(?, ?, '[)')", [move.blockedFrom, move.blockedUntil]);
       // The old rows go first because the new time may overlap the booking's own old time.
       await trx('allocations').whereIn('id', old.map((row: { id: number }) => row.id)).delete();

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { unitsFor } from './allocation-units';
+import { lockBookableTime, unitsFor } from './allocation-units';
 import type { DateOverride } from '../../domain/availability/calendar-config';
 import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
@@ -37,6 +37,7 @@ export async function insertCalendarBlock(db: Knex, block: Omit<CalendarBlockRow
     return await db.transaction(async (trx) => {
       const [row] = await trx('calendar_blocks').insert({ ...block, bookableId, overrideRules: block.overrideRules ? JSON.stringify(block.overrideRules) : null }).returning('*');
       if (bookableId) {
+        await lockBookableTime(trx, [bookableId]);
         const period = trx.raw("tstzrange(?, ?, '[)')", [block.startsAt, block.endsAt]);
         await clearLapsedHolds(trx, [bookableId], period);
         // Blocked time closes every unit of a bookable that takes several bookings at once.

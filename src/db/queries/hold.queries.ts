@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { pgErrorCode, pgErrorCodes } from '../db-errors';
 import { ReservationModel } from '../models/reservation.model';
 import { recordBookingEvent, recordReservationEvent } from './domain-event.queries';
-import { insertOnFreeUnits, unitsFor } from './allocation-units';
+import { insertOnFreeUnits, lockBookableTime, unitsFor } from './allocation-units';
 import { restoreHoldStoreCredit } from './store-credit.queries';
 /** Everything needed to claim a hold: the reservation row and the bookable time it blocks. */
 export type HoldClaim = HoldClaimFields<Date>;
@@ -21,6 +21,7 @@ export async function claimHold(db: Knex, claim: HoldClaim): Promise<Reservation
       const existing = await ReservationModel.query(trx).findById(claim.reservationId);
       if (existing) return existing;
 
+      await lockBookableTime(trx, claim.bookableIds);
       const period = trx.raw("tstzrange(?, ?, '[)')", [claim.blockedFrom, claim.blockedUntil]);
       await clearLapsedHolds(trx, claim.bookableIds, period);
       await assertDailyLimits(trx, claim);
@@ -104,7 +105,7 @@ export interface HoldConfirmation {
  */
 export async function confirmHold(db: Knex, confirmation: HoldConfirmation): Promise<void> {
   await db.transaction(async (trx) => {
-    const reservation = await ReservationModel.query(trx).findById(confirmation.reservationId).forUpdate();
+    const reservation = await lockedReservation(trx, confirmation.reservationId);
     if (!reservation) throw new DomainError('NOT_FOUND', 'Reservation not found.');
     if (reservation.status === 'confirmed' && reservation.bookingId === confirmation.bookingId) return;
 
@@ -172,13 +173,24 @@ export async function endHold(db: Knex, reservationId: string, outcome: 'release
 /** Moves a live hold's expiry (reservation and allocations together); RESERVATION_NOT_HELD once it lapsed. Idempotent. */
 export async function extendHoldRecord(db: Knex, reservationId: string, expiresAt: Date): Promise<void> {
   await db.transaction(async (trx) => {
-    const reservation = await ReservationModel.query(trx).findById(reservationId).forUpdate();
+    const reservation = await lockedReservation(trx, reservationId);
     if (!reservation || reservation.status !== 'held') throw new DomainError('RESERVATION_NOT_HELD', 'The hold has expired or was released.', { status: reservation?.status });
     if (reservation.expiresAt.getTime() === expiresAt.getTime()) return;
     const moved = await trx('allocations').where({ reservationId, kind: 'hold' }).where('expires_at', '>', trx.fn.now()).update({ expiresAt }).returning('id');
     if (moved.length !== reservation.bookableIds.length) throw new DomainError('RESERVATION_NOT_HELD', 'The hold has expired.', { status: 'expired' });
     await trx('reservations').where({ id: reservationId }).update({ expiresAt, updatedAt: trx.fn.now() });
   });
+}
+
+/**
+ * The reservation, locked for this transaction after its bookables' time: writers of a bookable's
+ * time take that lock before any reservation row (a claim expires lapsed holds), so no two wait on each other.
+ */
+async function lockedReservation(trx: Knex.Transaction, reservationId: string): Promise<ReservationModel | undefined> {
+  const row = await trx('reservations').where({ id: reservationId }).first('bookable_ids');
+  if (!row) return undefined;
+  await lockBookableTime(trx, row.bookableIds);
+  return ReservationModel.query(trx).findById(reservationId).forUpdate();
 }
 
 /**
