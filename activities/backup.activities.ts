@@ -38,9 +38,9 @@ async function backupRecipient(db: Knex, bookingBackupId: string): Promise<Recip
 /** Activities that put backups on standby, swap one in, settle their pay and tell them. Each is idempotent. */
 export function createBackupActivities({ db, transports, events }: BackupActivityDeps) {
   return {
-    /** Puts one backup per rule on standby (chosen by the rule's strategy); returns the booking's standbys. */
-    async designateBackups(input: { bookingId: string; rules: BackupRule[]; occurredAt: string }): Promise<DesignatedStandby[]> {
-      return designateBackups(db, { bookingId: input.bookingId, rules: input.rules, actor: 'system', occurredAt: new Date(input.occurredAt) });
+    /** Puts one backup per rule on standby (chosen by the rule's strategy), or checks them again after a move; returns the booking's standbys. */
+    async designateBackups(input: { bookingId: string; rules: BackupRule[]; occurredAt: string; afterMove?: boolean }): Promise<DesignatedStandby[]> {
+      return designateBackups(db, { bookingId: input.bookingId, rules: input.rules, actor: 'system', occurredAt: new Date(input.occurredAt), afterMove: input.afterMove === true });
     },
 
     /** Swaps the primary for a free backup in one transaction; BACKUP_UNAVAILABLE / BACKUP_NOT_CONFIGURED refuse and change nothing. */

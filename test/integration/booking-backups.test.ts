@@ -155,6 +155,34 @@ describe('backup bookables', () => {
     expect((await owner.get(`/bookings/${booking.id}`)).body.bookableIds).toEqual([cover.body.id]);
   });
 
+  it('a booking moved to a time its standby is busy gets the next free backup on standby, told of the new time; nobody free leaves none', async () => {
+    const templateId = await backupTemplate({ notifyBeforeHours: 200 });
+    const booking = await bookAt(client, clinic, inHours(80), templateId);
+    expect((await standbyOf(booking.id))[0]).toMatchObject({ backupBookableId: backups[0]!.id, status: 'standby' });
+
+    // Backup One is booked at 84 h; the booking moves there.
+    await bookAt(client, { templateId: clinic.templateId, providerId: backups[0]!.id }, inHours(84));
+    expect((await owner.patch(`/bookings/${booking.id}`, { startsAt: inHours(84) })).status).toBe(200);
+    const replaced = await eventually(() => backupsOf(booking.id), (rows) => rows[0]?.backupBookableId === backups[1]!.id);
+    expect(replaced).toEqual([expect.objectContaining({ backupBookableId: backups[1]!.id, primaryBookableId: clinic.providerId, status: 'standby' })]);
+    const notice = await app.mailbox.waitFor((m) => m.to.includes(backups[1]!.email) && m.subject.startsWith('You are on standby'));
+    expect(notice.to).toEqual([backups[1]!.email]);
+    const trail = async () => (await owner.get(`/bookings/${booking.id}/audit-trail`)).body.data as Array<{ event: string; details: Record<string, unknown> | null }>;
+    expect((await trail()).filter((e) => e.event === 'backup_standby').map((e) => e.details)).toEqual([
+      expect.objectContaining({ backupBookableId: backups[0]!.id }),
+      expect.objectContaining({ backupBookableId: backups[1]!.id, replacedBookableId: backups[0]!.id }),
+    ]);
+
+    // Both backups are busy at 88 h: after the move nobody stands by, and the trail says so.
+    for (const backup of backups) await bookAt(client, { templateId: clinic.templateId, providerId: backup.id }, inHours(88));
+    expect((await owner.patch(`/bookings/${booking.id}`, { startsAt: inHours(88) })).status).toBe(200);
+    expect(await eventually(() => backupsOf(booking.id), (rows) => rows.length === 0)).toEqual([]);
+    expect((await eventually(trail, (events) => events.some((e) => e.event === 'backup_unassigned'))).map((e) => e.event)).toContain('backup_unassigned');
+    const refused = await owner.post(`/bookings/${booking.id}/backups/activate`, { reason: 'ill' });
+    expect(refused.status).toBe(409);
+    expect((await owner.get(`/bookings/${booking.id}`)).body.bookableIds).toEqual([clinic.providerId]);
+  });
+
   it('a backup that needs more notice than is left does not take over: 409 and the booking keeps its provider', async () => {
     const templateId = await backupTemplate({ id: 'needs-two-days', trigger: { when: 'primary_unavailable', noticeHours: 48 } });
     const booking = await bookAt(client, clinic, inHours(44), templateId);

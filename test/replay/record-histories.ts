@@ -184,6 +184,16 @@ async function main(app: TestApp): Promise<void> {
   if (activated.status !== 200) throw new Error(`activating the backup failed: ${activated.status} ${JSON.stringify(activated.body)}`);
   await backedUpOwner.post(`/bookings/${coveredBooking.id}/no-show`, {});
   await waitForClose(coveredBooking.workflowId);
+  // A booking moved to a time its only backup is busy: after the move nobody stands by; then it is cancelled.
+  const movedCovered = await bookAt(backedUpOwner, backedUp, soon(30 * 3_600), backupTemplateId);
+  for (let i = 0; i < 50 && (await backedUpOwner.get(`/bookings/${movedCovered.id}/backups`)).body.data.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  const standbyBusyAt = soon(34 * 3_600);
+  await bookAt(backedUpOwner, { templateId: backedUp.templateId, providerId: standby.body.id }, standbyBusyAt);
+  const moved = await backedUpOwner.patch(`/bookings/${movedCovered.id}`, { startsAt: standbyBusyAt });
+  if (moved.status !== 200) throw new Error(`moving the backed-up booking failed: ${moved.status} ${JSON.stringify(moved.body)}`);
+  for (let i = 0; i < 50 && (await backedUpOwner.get(`/bookings/${movedCovered.id}/backups`)).body.data.length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  await backedUpOwner.delete(`/bookings/${movedCovered.id}`, { reason: 'recorded scenario' });
+  await waitForClose(movedCovered.workflowId);
 
 
   // Store credit and late fees: a refund taken as credit, a hold paid with it, a late fee beyond the deposit charged to the card.
@@ -252,6 +262,7 @@ async function main(app: TestApp): Promise<void> {
     'booking-security-deposit-released-on-cancel': releasedOnCancel.workflowId,
     'booking-security-deposit-cancelled-before-hold': neverHeld.workflowId,
     'booking-backup-took-over-no-show': coveredBooking.workflowId,
+    'booking-backup-moved-standby-busy': movedCovered.workflowId,
     'booking-cancelled-store-credit': creditedBooking.workflowId,
     'reservation-paid-with-store-credit': creditHold.workflowId,
     'booking-late-cancellation-fee-charged': lateBooking.workflowId,

@@ -3,7 +3,8 @@
  * backup per template backup is put on standby (chosen by its strategy) and told `notifyBeforeHours`
  * before the start; when the primary falls through (reported unavailable or a no-show, or cancelling
  * as a provider) the backup takes over in one transaction; once the booking is over the backups' pay
- * goes to the provider ledger. A standby does not reserve the backup's time.
+ * goes to the provider ledger. A standby does not reserve the backup's time; when the booking moves,
+ * a standby busy at the new time is replaced by the next free candidate.
  */
 import { condition, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { backupCovers } from '../../src/domain/bookables/backups';
@@ -56,11 +57,19 @@ export function createBackups(run: BookingRun) {
     }
   };
 
-  /** Gives each standby notice `notifyBeforeHours` before the start (planned again when the booking moves). */
-  const giveNotice = async (standbys: Array<{ id: string; backupKey: string }>) => {
+  /**
+   * Gives each standby notice `notifyBeforeHours` before the start, planned again when the booking
+   * moves; after a move (patch `booking-backups-follow-move`) a standby busy at the new time is replaced first.
+   */
+  const giveNotice = async (designated: Array<{ id: string; backupKey: string }>, designatedFor: string) => {
     const upcoming = () => state.status === 'confirmed';
+    let standbys = designated;
+    let plannedFor = designatedFor;
     while (upcoming()) {
-      const plannedFor = state.startsAt;
+      if (state.startsAt !== plannedFor && patched('booking-backups-follow-move')) {
+        standbys = await db.designateBackups({ bookingId: input.bookingId, rules, occurredAt: new Date().toISOString(), afterMove: true });
+      }
+      plannedFor = state.startsAt;
       const moved = () => state.startsAt !== plannedFor || !upcoming();
       const plan = standbys
         .map((standby) => ({ standby, rule: rules.find((r) => r.key === standby.backupKey)! }))
@@ -80,8 +89,9 @@ export function createBackups(run: BookingRun) {
     if (!enabled) return;
     await condition(() => state.status !== 'pending');
     if (state.status === 'confirmed') {
+      const designatedFor = state.startsAt;
       const standbys = await db.designateBackups({ bookingId: input.bookingId, rules, occurredAt: new Date().toISOString() });
-      await giveNotice(standbys);
+      await giveNotice(standbys, designatedFor);
     }
     await condition(() => isTerminalBookingStatus(state.status) || state.status === 'completed');
     await db.settleBackups({ bookingId: input.bookingId, rules, served: state.status === 'completed' || state.status === 'no_show' });

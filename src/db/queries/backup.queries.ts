@@ -102,22 +102,31 @@ export interface DesignatedStandby {
  * Puts one backup on standby per rule, chosen by the rule's strategy among candidates free for the
  * booking's blocked time; a rule with nobody free gets none. Rules already designated are kept, so
  * running it again returns the same standbys. Round robin is serialised per template and backup.
+ * `afterMove` (the booking has moved): a standby busy at the new time, or no longer meeting the
+ * rule's criteria on the new date, is replaced by the next free candidate (or removed when nobody is
+ * free), a rule without one gets one if somebody is free now, and the audit trail says so for the new start.
  */
-export async function designateBackups(db: Knex, input: { bookingId: string; rules: BackupRule[]; actor: string; occurredAt: Date }): Promise<DesignatedStandby[]> {
+export async function designateBackups(db: Knex, input: { bookingId: string; rules: BackupRule[]; actor: string; occurredAt: Date; afterMove?: boolean }): Promise<DesignatedStandby[]> {
   return db.transaction(async (trx): Promise<DesignatedStandby[]> => {
+    // The same lock as a take-over, so a standby never changes under one.
+    await trx('bookings').where({ id: input.bookingId }).forUpdate().first('id');
     const { booking, bookables, blocked } = await bookingWithBookables(trx, input.bookingId);
     if (!booking) return [];
     for (const rule of input.rules) {
       const primary = primaryBookableOf(rule, bookables);
-      if (!primary || (await trx('booking_backups').where({ bookingId: booking.id, backupKey: rule.key }).first('id'))) continue;
+      const existing = await trx('booking_backups').where({ bookingId: booking.id, backupKey: rule.key }).first('id', 'status', 'backup_bookable_id');
+      if (!primary || (existing && (!input.afterMove || existing.status !== 'standby'))) continue;
       await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`backup:${booking.serviceTemplateId}:${rule.key}`]);
       const candidates = await candidatesOf(trx, rule, booking, bookables.map((b) => b.id), blocked, input.occurredAt);
+      if (existing && candidates.some((c) => c.bookableId === existing.backupBookableId && c.free)) continue;
       const chosen = chooseStandby(rule.strategy, candidates, await previousStandby(trx, booking.serviceTemplateId, rule.key));
       // The audit trail says who stands by, or that nobody could.
-      const details = { backupKey: rule.key, primaryBookableId: primary, backupBookableId: chosen, strategy: rule.strategy };
-      await appendBookingEvent(trx, { bookingId: booking.id, event: chosen ? 'backup_standby' : 'backup_unassigned', fromStatus: booking.status, toStatus: booking.status, actor: input.actor, details, occurredAt: input.occurredAt, dedupeKey: `backup-standby:${rule.key}` });
-      if (!chosen) continue;
-      await trx('booking_backups').insert({ id: newId('bookingBackup'), organizationId: booking.organizationId, bookingId: booking.id, serviceTemplateId: booking.serviceTemplateId, backupKey: rule.key, requirementId: rule.primaryRequirementId, primaryBookableId: primary, backupBookableId: chosen, strategy: rule.strategy });
+      const details = { backupKey: rule.key, primaryBookableId: primary, backupBookableId: chosen, strategy: rule.strategy, ...(existing ? { replacedBookableId: existing.backupBookableId } : {}) };
+      const dedupeKey = input.afterMove ? `backup-standby:${rule.key}:${booking.startsAt.toISOString()}` : `backup-standby:${rule.key}`;
+      await appendBookingEvent(trx, { bookingId: booking.id, event: chosen ? 'backup_standby' : 'backup_unassigned', fromStatus: booking.status, toStatus: booking.status, actor: input.actor, details, occurredAt: input.occurredAt, dedupeKey });
+      if (existing && chosen) await trx('booking_backups').where({ id: existing.id }).update({ backupBookableId: chosen, notifiedAt: null, updatedAt: trx.fn.now() });
+      else if (existing) await trx('booking_backups').where({ id: existing.id }).delete();
+      else if (chosen) await trx('booking_backups').insert({ id: newId('bookingBackup'), organizationId: booking.organizationId, bookingId: booking.id, serviceTemplateId: booking.serviceTemplateId, backupKey: rule.key, requirementId: rule.primaryRequirementId, primaryBookableId: primary, backupBookableId: chosen, strategy: rule.strategy });
     }
     return trx('booking_backups').where({ bookingId: booking.id, status: 'standby' }).orderBy(['created_at', 'id']).select('id', 'backup_key', 'backup_bookable_id');
   });
