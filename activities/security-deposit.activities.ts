@@ -7,6 +7,8 @@ import {
   recordDepositFailed,
   recordDepositHeld,
   recordDepositReleased,
+  recordDepositRenewed,
+  recordRenewalRefused,
   securityDepositView,
   type SecurityDepositRow,
 } from '../src/db/queries/security-deposit.queries';
@@ -76,9 +78,38 @@ export function createSecurityDepositActivities({ db, gateway, events }: Securit
       });
       const row =
         held.outcome === 'held'
-          ? await recordDepositHeld(db, { bookingId: input.bookingId, paymentIntentId: held.paymentIntentId, card, idempotencyKey })
+          ? await recordDepositHeld(db, { bookingId: input.bookingId, paymentIntentId: held.paymentIntentId, captureBefore: held.captureBefore, card, idempotencyKey })
           : await recordDepositFailed(db, { bookingId: input.bookingId, paymentIntentId: held.paymentIntentId, failureCode: held.failureCode, failureMessage: held.failureMessage, idempotencyKey });
       return handedOn(input.bookingId, row);
+    },
+
+    /**
+     * Authorises the held deposit again before its authorisation lapses (its `renewal`th time), on the same
+     * saved card, then gives the old authorisation up (each call keyed by the booking and the renewal's number). Refused by the
+     * card: the deposit stays held on the old authorisation until it lapses, and the refusal is recorded.
+     */
+    async renewSecurityDepositHold(input: { bookingId: string; reservationId: string | null; renewal: number }): Promise<SecurityDepositView> {
+      const current = await deposit(input.bookingId);
+      // A retry after the renewal was recorded finds it done.
+      if (current.status !== 'held' || current.renewalFailedAt || current.renewals >= input.renewal) return securityDepositView(current);
+      const { renewal } = input;
+      const key = `${input.bookingId}:renewal-${renewal}`;
+      const card = await savedCard(db, input);
+      if (!card) return handedOn(input.bookingId, await recordRenewalRefused(db, { bookingId: input.bookingId, renewal, paymentIntentId: null, failureCode: 'no_saved_card', failureMessage: 'The client has no saved card to hold the deposit on again.' }));
+      const gateway = await stripe();
+      const held = await gateway.holdOnSavedCard({
+        ...card,
+        amount: current.amount,
+        currency: current.currency,
+        metadata: { organizationId: current.organizationId, bookingId: input.bookingId, purpose: 'security_deposit', renewal: String(renewal) },
+        idempotencyKey: `security-deposit-hold:${key}`,
+        description: `Security deposit for ${input.bookingId} (renewed)`,
+      });
+      if (held.outcome === 'declined') {
+        return handedOn(input.bookingId, await recordRenewalRefused(db, { bookingId: input.bookingId, renewal, paymentIntentId: held.paymentIntentId, failureCode: held.failureCode, failureMessage: held.failureMessage }));
+      }
+      await gateway.releaseHold({ paymentIntentId: current.stripePaymentIntentId!, idempotencyKey: `security-deposit-release:${key}` });
+      return handedOn(input.bookingId, await recordDepositRenewed(db, { bookingId: input.bookingId, renewal, previousPaymentIntentId: current.stripePaymentIntentId!, paymentIntentId: held.paymentIntentId, captureBefore: held.captureBefore, card }));
     },
 
     /** Takes `amount` of the held deposit (once); Stripe releases the rest of the authorisation. */

@@ -8,7 +8,8 @@ export type StripeEventLike = { id: string; type: string; data: { object: Record
  * declined (Stripe answers an off-session confirmation it cannot authorise with a card error, the intent with it).
  */
 export type CardHoldOutcome =
-  | { outcome: 'held'; paymentIntentId: string; status: string }
+  /** `captureBefore`: when Stripe lets the authorisation lapse (its charge's `capture_before`), null when it does not say. */
+  | { outcome: 'held'; paymentIntentId: string; status: string; captureBefore: string | null }
   | { outcome: 'declined'; paymentIntentId: string | null; failureCode: string; failureMessage: string };
 
 /** The payment operations Bizing needs from Stripe; every write carries an idempotency key. */
@@ -85,10 +86,25 @@ export function createStripeGateway({ secretKey, apiUrl }: { secretKey: string; 
     async holdOnSavedCard({ customerId, paymentMethodId, amount, currency, metadata, idempotencyKey, description }) {
       try {
         const intent = await stripe.paymentIntents.create(
-          { amount, currency: currency.toLowerCase(), customer: customerId, payment_method: paymentMethodId, capture_method: 'manual', off_session: true, confirm: true, metadata, description },
+          {
+            amount,
+            currency: currency.toLowerCase(),
+            customer: customerId,
+            payment_method: paymentMethodId,
+            capture_method: 'manual',
+            off_session: true,
+            confirm: true,
+            metadata,
+            description,
+            // Lodging and car rental merchants get authorisations of up to 30 days where the card allows it.
+            payment_method_options: { card: { request_extended_authorization: 'if_available' } },
+            expand: ['latest_charge'],
+          },
           { idempotencyKey },
         );
-        return { outcome: 'held', paymentIntentId: intent.id, status: intent.status };
+        const charge = typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
+        const captureBefore = charge?.payment_method_details?.card?.capture_before;
+        return { outcome: 'held', paymentIntentId: intent.id, status: intent.status, captureBefore: captureBefore ? new Date(captureBefore * 1000).toISOString() : null };
       } catch (error) {
         if (!(error instanceof Stripe.errors.StripeCardError)) throw error;
         const failureCode = error.decline_code ?? error.code ?? 'card_declined';

@@ -22,7 +22,12 @@ describe('security deposits: held on the saved card before the booking, captured
         holdOnSavedCard: async (input) => {
           calls.push({ call: 'hold', input });
           if (input.customerId === 'cus_declines') return { outcome: 'declined', paymentIntentId: 'pi_declined', failureCode: 'insufficient_funds', failureMessage: 'Your card has insufficient funds.' };
-          return stripe.holdOnSavedCard(input);
+          const renewal = input.idempotencyKey.includes(':renewal-');
+          if (input.customerId === 'cus_renewal_declines' && renewal) return { outcome: 'declined', paymentIntentId: 'pi_renewal_declined', failureCode: 'expired_card', failureMessage: 'Your card has expired.' };
+          const held = await stripe.holdOnSavedCard(input);
+          // These customers' first authorisations lapse 8 s after they are placed (as Stripe's capture_before would say).
+          if (held.outcome === 'held' && !renewal && input.customerId.startsWith('cus_renewal')) return { ...held, captureBefore: new Date(Date.now() + 8_000).toISOString() };
+          return held;
         },
         captureHold: async (input) => {
           calls.push({ call: 'capture', input });
@@ -205,6 +210,53 @@ describe('security deposits: held on the saved card before the booking, captured
     expect((await ledgerOf(house.owner, booking.id)).map((row) => row[0])).toEqual(['deposit', 'security_deposit_hold', 'security_deposit_release']);
     // Nothing is held any more: a second try, or a release, is refused by the workflow itself.
     expect((await house.owner.post(`/bookings/${booking.id}/security-deposit/release`, {})).body.error.code).toBe('SECURITY_DEPOSIT_NOT_ACTIVE');
+  });
+
+  it('a deposit whose authorisation would lapse before its release is authorised again first and the old authorisation given up; staff capture the new one', async () => {
+    const house = await lakeHouse();
+    const booking = await paidBooking(house, inHours(9), 'cus_renewal');
+    const first = await depositOf(house.owner, booking.id, 'held');
+    expect(Date.parse(first.body.captureBefore) - Date.parse(first.body.heldAt)).toBeLessThanOrEqual(8_000);
+
+    const renewed = await eventually(() => house.owner.get(`/bookings/${booking.id}/security-deposit`), (r) => r.body.renewals === 1, 30_000);
+    expect(renewed.body).toMatchObject({ status: 'held', renewals: 1, amount: 30_000 });
+    expect(renewed.body.stripePaymentIntentId).not.toBe(first.body.stripePaymentIntentId);
+    // Stripe said nothing of the new one's lapse: seven days.
+    expect(Date.parse(renewed.body.captureBefore) - Date.parse(renewed.body.heldAt)).toBe(7 * 24 * 3_600_000);
+    const mine = (call: GatewayCall['call']) => calls.filter((c) => c.call === call && (c.input.idempotencyKey as string).includes(booking.id)).map((c) => [c.input.idempotencyKey, c.input.paymentIntentId ?? null]);
+    expect(mine('hold')).toEqual([[`security-deposit-hold:${booking.id}`, null], [`security-deposit-hold:${booking.id}:renewal-1`, null]]);
+    expect(mine('release')).toEqual([[`security-deposit-release:${booking.id}:renewal-1`, first.body.stripePaymentIntentId]]);
+    expect(await ledgerOf(house.owner, booking.id)).toEqual([
+      ['deposit', 'succeeded', 10_000, null],
+      ['security_deposit_hold', 'succeeded', 30_000, null],
+      ['security_deposit_release', 'succeeded', 30_000, 'renewed before the authorisation lapsed'],
+      ['security_deposit_hold', 'succeeded', 30_000, null],
+    ]);
+    expect((await eventsOf(booking.id)).map((e: { type: string }) => e.type)).toEqual(['deposit.hold_placed', 'deposit.hold_placed']);
+
+    const captured = await house.owner.post(`/bookings/${booking.id}/security-deposit/capture`, { amount: 2_500, reason: 'broken glass' });
+    expect(captured.body).toMatchObject({ status: 'captured', capturedAmount: 2_500, stripePaymentIntentId: renewed.body.stripePaymentIntentId });
+    expect(mine('capture')).toEqual([[`security-deposit-capture:${booking.id}`, renewed.body.stripePaymentIntentId]]);
+  });
+
+  it('a card refusing to authorise the deposit again leaves it held until the old authorisation lapses, recorded, reported and told to the admins, and not tried again', async () => {
+    const house = await lakeHouse();
+    const booking = await paidBooking(house, inHours(10), 'cus_renewal_declines');
+    const first = await depositOf(house.owner, booking.id, 'held');
+    const refused = await eventually(() => house.owner.get(`/bookings/${booking.id}/security-deposit`), (r) => r.body.failureCode === 'expired_card', 30_000);
+    expect(refused.body).toMatchObject({ status: 'held', renewals: 0, stripePaymentIntentId: first.body.stripePaymentIntentId, captureBefore: first.body.captureBefore, failureMessage: 'Your card has expired.' });
+    expect((await ledgerOf(house.owner, booking.id)).map((row) => [row[0], row[1]])).toEqual([
+      ['deposit', 'succeeded'],
+      ['security_deposit_hold', 'succeeded'],
+      ['security_deposit_hold', 'failed'],
+    ]);
+    expect((await eventsOf(booking.id)).map((e: { type: string }) => e.type)).toEqual(['deposit.hold_placed', 'payment.failed']);
+    const told = await eventually(() => app.db('notifications').where({ bookingId: booking.id, kind: 'security_deposit_failed_admin' }), (rows) => rows.length > 0);
+    expect(told).toEqual([expect.objectContaining({ recipient: house.clinic.owner.email, body: expect.stringContaining('Your card has expired.') })]);
+    // Past the old authorisation's lapse, nothing more was tried.
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(first.body.captureBefore) + 2_000 - Date.now())));
+    expect(calls.filter((c) => c.call === 'hold' && (c.input.idempotencyKey as string).startsWith(`security-deposit-hold:${booking.id}:renewal-`))).toHaveLength(1);
+    expect((await house.owner.get(`/bookings/${booking.id}`)).body.status).toBe('confirmed');
   });
 
   it('a booking without a security deposit has none to show or capture', async () => {

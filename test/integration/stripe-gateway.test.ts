@@ -103,7 +103,8 @@ describe('Stripe gateway', () => {
     it('holds a security deposit on a saved card: a manual-capture PaymentIntent confirmed off-session, then captured in part or released, each with its idempotency key', async () => {
       const gateway = createStripeGateway({ secretKey, apiUrl: recorder.url });
       const held = await gateway.holdOnSavedCard({ customerId: 'cus_guest', paymentMethodId: 'pm_card_visa', amount: 30_000, currency: 'EUR', metadata: { bookingId: 'bk_1' }, idempotencyKey: 'security-deposit-hold:bk_1', description: 'Security deposit for bk_1' });
-      expect(held).toEqual({ outcome: 'held', paymentIntentId: expect.stringMatching(/^pi_/), status: expect.any(String) });
+      // stripe-mock's charge does not say when the authorisation lapses (real Stripe sends capture_before).
+      expect(held).toEqual({ outcome: 'held', paymentIntentId: expect.stringMatching(/^pi_/), status: expect.any(String), captureBefore: null });
       const holding = recorder.exchanges.at(-1)!;
       const sent = new URLSearchParams(holding.requestBody);
       expect({ url: holding.url, status: holding.status, key: holding.headers['idempotency-key'] }).toEqual({ url: '/v1/payment_intents', status: 200, key: 'security-deposit-hold:bk_1' });
@@ -116,6 +117,8 @@ describe('Stripe gateway', () => {
         off_session: 'true',
         confirm: 'true',
       });
+      // An extended authorisation where the card allows it, and the charge that says when it lapses.
+      expect([sent.get('payment_method_options[card][request_extended_authorization]'), sent.get('expand[0]')]).toEqual(['if_available', 'latest_charge']);
 
       const intentId = held.outcome === 'held' ? held.paymentIntentId : '';
       expect(await gateway.captureHold({ paymentIntentId: intentId, amount: 12_000, idempotencyKey: 'security-deposit-capture:bk_1' })).toEqual({ outcome: 'captured', id: intentId, status: expect.any(String) });

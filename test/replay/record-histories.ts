@@ -229,10 +229,10 @@ async function main(app: TestApp): Promise<void> {
   const deposits = await setUpAroundTheClock(app.baseUrl, { pricing: depositPricing(48) });
   const depositsOwner = apiClient(app.baseUrl, deposits.owner.token);
   const quickTemplate = await addTemplate(app.baseUrl, deposits, { name: 'One minute', duration: { type: 'fixed', fixedMinutes: 1 }, pricing: depositPricing(0) });
-  const bookWithCard = async (startsAt: string, templateId = deposits.templateId) => {
+  const bookWithCard = async (startsAt: string, templateId = deposits.templateId, customer = 'cus_record') => {
     const hold = (await depositsOwner.post('/reservations', { serviceTemplateId: templateId, bookableId: deposits.providerId, startsAt })).body;
     const intent = (await depositsOwner.post(`/reservations/${hold.id}/payment`, {})).body.paymentIntentId;
-    await sendStripeEvent(app, { id: `evt_record_${hold.id}`, type: 'payment_intent.succeeded', paymentIntent: { id: intent, customer: 'cus_record', payment_method: 'pm_card_visa' } });
+    await sendStripeEvent(app, { id: `evt_record_${hold.id}`, type: 'payment_intent.succeeded', paymentIntent: { id: intent, customer, payment_method: 'pm_card_visa' } });
     let confirmed = await depositsOwner.patch(`/reservations/${hold.id}/confirm`);
     for (let i = 0; i < 20 && confirmed.status === 402; i++) confirmed = await depositsOwner.patch(`/reservations/${hold.id}/confirm`);
     return confirmed.body;
@@ -251,6 +251,11 @@ async function main(app: TestApp): Promise<void> {
   const neverHeld = await bookWithCard(soon(72 * 3_600));
   await depositStatus(neverHeld.id, 'scheduled');
   await depositsOwner.delete(`/bookings/${neverHeld.id}`, { reason: 'recorded scenario' });
+  // A deposit whose first authorisation lapses within seconds: authorised again, then released when the booking is cancelled.
+  const renewed = await bookWithCard(soon(5 * 3_600), deposits.templateId, shortAuthorisationCustomer);
+  for (let i = 0; i < 200 && (await depositsOwner.get(`/bookings/${renewed.id}/security-deposit`)).body.renewals !== 1; i++) await new Promise((r) => setTimeout(r, 250));
+  await depositsOwner.delete(`/bookings/${renewed.id}`, { reason: 'recorded scenario' });
+  await waitForClose(renewed.workflowId);
   await depositStatus(autoReleased.id, 'released');
   await depositsOwner.post(`/bookings/${autoReleased.id}/no-show`, {});
   await Promise.all([autoReleased.workflowId, captured.workflowId, releasedOnCancel.workflowId, neverHeld.workflowId].map(waitForClose));
@@ -258,6 +263,7 @@ async function main(app: TestApp): Promise<void> {
 
   const scenarios: Record<string, string> = {
     'booking-security-deposit-released-after-end': autoReleased.workflowId,
+    'booking-security-deposit-renewed': renewed.workflowId,
     'booking-security-deposit-captured': captured.workflowId,
     'booking-security-deposit-released-on-cancel': releasedOnCancel.workflowId,
     'booking-security-deposit-cancelled-before-hold': neverHeld.workflowId,
@@ -307,4 +313,16 @@ async function main(app: TestApp): Promise<void> {
   }
 }
 
-runWithTestStack(main);
+/** This customer's first security-deposit authorisations lapse 8 s after they are placed (as Stripe's `capture_before` would say). */
+const shortAuthorisationCustomer = 'cus_record_renewal';
+
+runWithTestStack(main, {
+  wrapPayments: (stripe) => ({
+    ...stripe,
+    holdOnSavedCard: async (input) => {
+      const held = await stripe.holdOnSavedCard(input);
+      const first = !input.idempotencyKey.includes(':renewal-');
+      return held.outcome === 'held' && first && input.customerId === shortAuthorisationCustomer ? { ...held, captureBefore: new Date(Date.now() + 8_000).toISOString() } : held;
+    },
+  }),
+});

@@ -6,7 +6,9 @@
  * Timers: the hold at max(confirmation, start − 24 h) — an uncaptured authorisation lapses after about
  * seven days, so a booking made weeks ahead is held the day before it starts, not when it is made; the
  * release `releaseAfterHours` after the end. Both are planned again when the booking moves. A pending
- * booking is held once approved.
+ * booking is held once approved. A deposit still needed when its authorisation is about to lapse (a long
+ * stay; Stripe's `capture_before`, else seven days) is authorised again and the old authorisation given up
+ * (patch `booking-security-deposit-renewal`); the card refusing is recorded and the admins are told.
  * Cancelled (or expired) before the hold: nothing is placed. After: released at once.
  * Declined, or no saved card: recorded as failed (payment.failed), the organization's admins are told
  * through the outbox, and the booking stays confirmed: the deposit protects the business, it is not a
@@ -14,7 +16,7 @@
  * Messages: updates `captureSecurityDeposit`, `releaseSecurityDeposit`. One change to the deposit at a time.
  */
 import { condition, log, patched, setHandler } from '@temporalio/workflow';
-import { assertCapturable, assertReleasable, securityDepositTimes, type SecurityDepositView } from '../../src/domain/booking/security-deposit';
+import { assertCapturable, assertReleasable, renewalAt, securityDepositTimes, type SecurityDepositView } from '../../src/domain/booking/security-deposit';
 import { DomainError } from '../../src/domain/shared/errors';
 import { databaseActivities as db, notificationActivities, paymentActivities as payments } from '../shared/activity-profiles';
 import { activityFailureCode, refusalFromActivity } from '../shared/failures';
@@ -80,15 +82,41 @@ export function createSecurityDeposit(run: BookingRun) {
     }
   };
 
-  /** Releases the held deposit `releaseAfterHours` after the end (planned again when the booking moves), at once when it is cancelled. */
+  /** When the held deposit is authorised again (patch `booking-security-deposit-renewal`), or null. */
+  let renewing: boolean | null = null;
+  let renewalRefused = false;
+  const nextRenewal = (held: SecurityDepositView): number | null => {
+    renewing ??= patched('booking-security-deposit-renewal');
+    if (!renewing || renewalRefused || !held.heldAt || !held.captureBefore) return null;
+    return renewalAt({ heldAt: new Date(held.heldAt), captureBefore: new Date(held.captureBefore), releaseAt: new Date(held.releaseAt) })?.getTime() ?? null;
+  };
+
+  /** Authorises the deposit again before its authorisation lapses; a refusal is final and the admins are told. */
+  const renew = async (held: SecurityDepositView): Promise<void> => {
+    const renewed = await exclusive(() => payments.renewSecurityDepositHold({ bookingId, reservationId: input.reservationId, renewal: held.renewals + 1 }));
+    if (renewed.status !== 'held' || renewed.renewals > held.renewals) return;
+    renewalRefused = true;
+    const reason = `${renewed.failureMessage ?? 'The card refused.'} It was being authorised again because its authorisation lapses at ${held.captureBefore}; after that nothing is held.`;
+    sending.push(notificationActivities.notifySecurityDepositFailed({ bookingId, reason }).catch(() => undefined));
+  };
+
+  /**
+   * Releases the held deposit `releaseAfterHours` after the end (planned again when the booking moves), at
+   * once when it is cancelled; authorises it again first whenever its authorisation would lapse before that.
+   */
   const releaseLater = async (): Promise<void> => {
     while (deposit?.status === 'held') {
       const seen = `${state.startsAt}|${state.endsAt}`;
-      const releaseAt = new Date((await planned()).releaseAt).getTime();
+      const held = await planned();
+      const releaseAt = new Date(held.releaseAt).getTime();
+      const renewAt = nextRenewal(held);
+      const until = renewAt !== null && renewAt < releaseAt ? renewAt : releaseAt;
       const changed = () => `${state.startsAt}|${state.endsAt}` !== seen || cancelled() || deposit?.status !== 'held';
-      if ((await condition(changed, Math.max(1, releaseAt - Date.now()))) && !cancelled()) continue;
+      if ((await condition(changed, Math.max(1, until - Date.now()))) && !cancelled()) continue;
       await condition(() => !busy);
-      if (deposit?.status === 'held') await release('system', cancelled() ? 'The booking was cancelled.' : null);
+      if (deposit?.status !== 'held') continue;
+      if (until !== releaseAt && !cancelled()) await renew(deposit);
+      else await release('system', cancelled() ? 'The booking was cancelled.' : null);
     }
   };
 

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { SecurityDepositStatus, SecurityDepositView } from '../../domain/booking/security-deposit';
+import { authorisationLapsesAt, type SecurityDepositStatus, type SecurityDepositView } from '../../domain/booking/security-deposit';
 import { newId } from '../../ids';
 import { recordBookingEvent } from './domain-event.queries';
 import { paymentView, type PaymentRecord } from './payment.queries';
@@ -33,6 +33,9 @@ export interface SecurityDepositRow {
   releasedAt: Date | null;
   failureCode: string | null;
   failureMessage: string | null;
+  captureBefore: Date | null;
+  renewals: number;
+  renewalFailedAt: Date | null;
 }
 
 /** The security deposit as the API and events show it. */
@@ -51,6 +54,8 @@ export function securityDepositView(row: SecurityDepositRow): SecurityDepositVie
     capturedAt: iso(row.capturedAt),
     captureReason: row.captureReason,
     stripePaymentIntentId: row.stripePaymentIntentId,
+    captureBefore: iso(row.captureBefore),
+    renewals: row.renewals,
     failureCode: row.failureCode,
     failureMessage: row.failureMessage,
   };
@@ -102,10 +107,20 @@ const depositEvent = async (trx: Db, row: SecurityDepositRow, type: 'deposit.hol
   await recordBookingEvent(trx, { type, bookingId: row.bookingId, dedupeKey, occurredAt: new Date(), extra: { securityDeposit: securityDepositView(row), ...(payment ? { payment: paymentView(payment) } : {}) } });
 };
 
+/** A card and what Stripe said of an authorisation on it. */
+interface Authorisation {
+  paymentIntentId: string;
+  card: { customerId: string; paymentMethodId: string };
+  /** When Stripe lets it lapse, if it said. */
+  captureBefore: string | null;
+}
+
 /** Stripe authorised the deposit: held, with its ledger row and `deposit.hold_placed`. */
-export async function recordDepositHeld(db: Knex, input: { bookingId: string; paymentIntentId: string; card: { customerId: string; paymentMethodId: string }; idempotencyKey: string }): Promise<SecurityDepositRow> {
+export async function recordDepositHeld(db: Knex, input: Authorisation & { bookingId: string; idempotencyKey: string }): Promise<SecurityDepositRow> {
   return db.transaction(async (trx) => {
-    const { row } = await moveDeposit(trx, input.bookingId, ['scheduled'], { status: 'held', stripePaymentIntentId: input.paymentIntentId, heldAt: trx.fn.now() });
+    const now = new Date();
+    const captureBefore = authorisationLapsesAt(now, input.captureBefore ? new Date(input.captureBefore) : null);
+    const { row } = await moveDeposit(trx, input.bookingId, ['scheduled'], { status: 'held', stripePaymentIntentId: input.paymentIntentId, heldAt: now, captureBefore });
     const payment = await ledgerRow(trx, row, { kind: 'security_deposit_hold', status: 'succeeded', amount: row.amount, stripePaymentIntentId: input.paymentIntentId, stripeCustomerId: input.card.customerId, stripePaymentMethodId: input.card.paymentMethodId, idempotencyKey: input.idempotencyKey });
     await depositEvent(trx, row, 'deposit.hold_placed', 'security-deposit', payment);
     return row;
@@ -158,5 +173,46 @@ export async function recordDepositReleased(db: Knex, input: { bookingId: string
       await depositEvent(trx, row, 'deposit.released', 'security-deposit', payment);
     }
     return row;
+  });
+}
+
+/**
+ * The deposit was authorised again before its authorisation lapsed (renewal `renewal`): the row names
+ * the new PaymentIntent and its lapse; the ledger gets the old authorisation's release and the new one's
+ * hold, and `deposit.hold_placed` is sent again. A retry, or a deposit no longer held, changes nothing.
+ */
+export async function recordDepositRenewed(db: Knex, input: Authorisation & { bookingId: string; renewal: number; previousPaymentIntentId: string }): Promise<SecurityDepositRow> {
+  return db.transaction(async (trx) => {
+    const now = new Date();
+    const captureBefore = authorisationLapsesAt(now, input.captureBefore ? new Date(input.captureBefore) : null);
+    const [renewed] = await trx('security_deposits')
+      .where({ bookingId: input.bookingId, status: 'held', renewals: input.renewal - 1 })
+      .update({ stripePaymentIntentId: input.paymentIntentId, heldAt: now, captureBefore, renewals: input.renewal, failureCode: null, failureMessage: null, updatedAt: trx.fn.now() })
+      .returning('*');
+    if (!renewed) return (await findSecurityDeposit(trx, input.bookingId))!;
+    const key = `${input.bookingId}:renewal-${input.renewal}`;
+    await ledgerRow(trx, renewed, { kind: 'security_deposit_release', status: 'succeeded', amount: renewed.amount, stripePaymentIntentId: input.previousPaymentIntentId, reason: 'renewed before the authorisation lapsed', idempotencyKey: `security-deposit-release:${key}` });
+    const hold = await ledgerRow(trx, renewed, { kind: 'security_deposit_hold', status: 'succeeded', amount: renewed.amount, stripePaymentIntentId: input.paymentIntentId, stripeCustomerId: input.card.customerId, stripePaymentMethodId: input.card.paymentMethodId, idempotencyKey: `security-deposit-hold:${key}` });
+    await depositEvent(trx, renewed, 'deposit.hold_placed', `security-deposit-renewal-${input.renewal}`, hold);
+    return renewed;
+  });
+}
+
+/**
+ * The card refused to authorise the deposit again: it stays held on the old authorisation until that
+ * lapses and is not tried again; the refusal is in the ledger and reported as payment.failed.
+ */
+export async function recordRenewalRefused(db: Knex, input: { bookingId: string; renewal: number; paymentIntentId: string | null; failureCode: string; failureMessage: string }): Promise<SecurityDepositRow> {
+  return db.transaction(async (trx) => {
+    const failure = { failureCode: input.failureCode, failureMessage: input.failureMessage };
+    const [refused] = await trx('security_deposits')
+      .where({ bookingId: input.bookingId, status: 'held', renewals: input.renewal - 1 })
+      .whereNull('renewal_failed_at')
+      .update({ ...failure, renewalFailedAt: trx.fn.now(), updatedAt: trx.fn.now() })
+      .returning('*');
+    if (!refused) return (await findSecurityDeposit(trx, input.bookingId))!;
+    const payment = await ledgerRow(trx, refused, { kind: 'security_deposit_hold', status: 'failed', amount: refused.amount, stripePaymentIntentId: input.paymentIntentId, ...failure, idempotencyKey: `security-deposit-hold:${input.bookingId}:renewal-${input.renewal}` });
+    await depositEvent(trx, refused, 'payment.failed', `security-deposit-renewal-${input.renewal}`, payment);
+    return refused;
   });
 }

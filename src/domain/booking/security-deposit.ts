@@ -12,6 +12,8 @@ import { DomainError } from '../shared/errors';
  * Timing: held at max(confirmation, start − 24 h). Card networks let an uncaptured authorisation lapse after
  * about seven days, so a booking made weeks ahead is not held at booking time but the day before it starts.
  * Released `releaseAfterHours` after the end (a stay's check-out), when damage would have been found.
+ * A deposit still needed after its authorisation lapses (a long stay, a late release) is authorised again
+ * a day before the lapse and the old authorisation given up (`renewalAt`).
  */
 
 export const securityDepositStatuses = ['scheduled', 'held', 'captured', 'released', 'failed'] as const;
@@ -33,6 +35,10 @@ export interface SecurityDepositView {
   capturedAt: string | null;
   captureReason: string | null;
   stripePaymentIntentId: string | null;
+  /** When the current authorisation lapses at Stripe (null while nothing is held). */
+  captureBefore: string | null;
+  /** How often the deposit was authorised again because its authorisation was about to lapse. */
+  renewals: number;
   failureCode: string | null;
   failureMessage: string | null;
 }
@@ -45,6 +51,26 @@ const HOUR_MS = 3_600_000;
 export function securityDepositTimes(booking: { now: Date; startsAt: Date; endsAt: Date; releaseAfterHours: number }): { holdAt: Date; releaseAt: Date } {
   const holdAt = Math.max(booking.now.getTime(), booking.startsAt.getTime() - HOLD_LEAD_HOURS * HOUR_MS);
   return { holdAt: new Date(holdAt), releaseAt: new Date(booking.endsAt.getTime() + booking.releaseAfterHours * HOUR_MS) };
+}
+
+/** How long an online card authorisation lives when Stripe does not say (its charge's `capture_before`). */
+export const AUTHORISATION_DAYS = 7;
+/** How long before its authorisation lapses a deposit still needed is authorised again. */
+export const RENEWAL_LEAD_HOURS = 24;
+
+/** When an authorisation placed at `heldAt` lapses: when Stripe says, else AUTHORISATION_DAYS later. */
+export function authorisationLapsesAt(heldAt: Date, captureBefore: Date | null): Date {
+  return captureBefore && captureBefore.getTime() > heldAt.getTime() ? captureBefore : new Date(heldAt.getTime() + AUTHORISATION_DAYS * 24 * HOUR_MS);
+}
+
+/**
+ * When a held deposit is authorised again: RENEWAL_LEAD_HOURS before its authorisation lapses (a quarter
+ * of its life before, for one shorter than four days), when it is not released by then; else null.
+ */
+export function renewalAt(deposit: { heldAt: Date; captureBefore: Date; releaseAt: Date }): Date | null {
+  const life = deposit.captureBefore.getTime() - deposit.heldAt.getTime();
+  const at = deposit.captureBefore.getTime() - Math.min(RENEWAL_LEAD_HOURS * HOUR_MS, life / 4);
+  return deposit.releaseAt.getTime() > at ? new Date(at) : null;
 }
 
 const notActive = (status: SecurityDepositStatus, what: string) =>
