@@ -136,12 +136,17 @@ export function createSecurityDeposit(run: BookingRun) {
     await Promise.all(sending);
   };
 
-  /** Refuses a change to a deposit this booking does not have, or while another change to it runs. */
-  const active = (): SecurityDepositView => {
-    if (!enabled || !deposit) throw new DomainError('SECURITY_DEPOSIT_NOT_ACTIVE', 'This booking has no security deposit.');
+  /**
+   * Refuses a change to a deposit this booking does not have, or while another change to it runs. Null
+   * while the deposit is first being planned (its row may already show): the change waits for it (`settled`).
+   */
+  const active = (): SecurityDepositView | null => {
+    if (!enabled) throw new DomainError('SECURITY_DEPOSIT_NOT_ACTIVE', 'This booking has no security deposit.');
+    if (!deposit) return null;
     if (busy) throw new DomainError('CONFLICT', 'Another change to this security deposit is in progress.');
     return deposit;
   };
+  const settled = () => condition(() => deposit !== null && !busy);
   const refusal = (error: unknown) => {
     throw refusalFromActivity(error);
   };
@@ -151,12 +156,38 @@ export function createSecurityDeposit(run: BookingRun) {
     if (activityFailureCode(error) === 'SECURITY_DEPOSIT_NOT_ACTIVE' && deposit) deposit = { ...deposit, status: 'released', releasedAmount: deposit.amount };
     return refusal(error);
   };
-  setHandler(captureSecurityDepositUpdate, (request) => exclusive(() => payments.captureSecurityDeposit({ bookingId, ...request })).catch(lapsed), {
-    validator: (request: CaptureSecurityDepositRequest) => asFailure(() => assertCapturable(active(), request.amount)),
-  });
-  setHandler(releaseSecurityDepositUpdate, (request) => release(request.by, request.reason).catch(refusal), {
-    validator: (_request: ReleaseSecurityDepositRequest) => asFailure(() => assertReleasable(active())),
-  });
+  // Checked when the update arrives, and again once a deposit still being planned is known.
+  setHandler(
+    captureSecurityDepositUpdate,
+    async (request) => {
+      await settled();
+      // Checked again: another change may have started the moment the deposit was known.
+      asFailure(() => assertCapturable(active()!, request.amount));
+      return exclusive(() => payments.captureSecurityDeposit({ bookingId, ...request })).catch(lapsed);
+    },
+    {
+      validator: (request: CaptureSecurityDepositRequest) =>
+        asFailure(() => {
+          const current = active();
+          if (current) assertCapturable(current, request.amount);
+        }),
+    },
+  );
+  setHandler(
+    releaseSecurityDepositUpdate,
+    async (request) => {
+      await settled();
+      asFailure(() => assertReleasable(active()!));
+      return release(request.by, request.reason).catch(refusal);
+    },
+    {
+      validator: (_request: ReleaseSecurityDepositRequest) =>
+        asFailure(() => {
+          const current = active();
+          if (current) assertReleasable(current);
+        }),
+    },
+  );
 
   return { enabled, runSecurityDeposit };
 }
