@@ -182,6 +182,26 @@ describe('availability and search over HTTP', () => {
     expect(await seatsLeft()).toBe(2);
   });
 
+  it('a provider\'s minimum rest keeps bookings that far apart, not twice as far, and racing holds cannot break it', async () => {
+    const rested = (await bookables('providers', { name: 'Rested', workingLimits: { minRestMinutesBetweenBookings: 30 }, weeklySchedule: { monday: monday('09:00', '17:00') } })).id;
+    const templateId = await addTemplate(app.baseUrl, clinic, { name: 'Rested consult', duration: { type: 'fixed', fixedMinutes: 60 }, scheduling: { slotIntervalMinutes: 30 } });
+    const hold = (time: string) => client.post('/reservations', { serviceTemplateId: templateId, bookableId: rested, startsAt: `2030-03-04T${time}:00+01:00` });
+    expect((await hold('10:00')).status).toBe(201);
+    // The 10:00 hold blocks until 11:30: its hour and the rest after it.
+    const [row] = await app.db('allocations').where({ bookableId: rested }).select(app.db.raw('lower(period) as from_at, upper(period) as until_at'));
+    expect([row.fromAt.toISOString(), row.untilAt.toISOString()]).toEqual(['2030-03-04T09:00:00.000Z', '2030-03-04T10:30:00.000Z']);
+    expect((await hold('11:00')).body.error).toMatchObject({ code: 'SLOT_UNAVAILABLE', details: { reason: 'busy' } });
+    // 09:00–10:00 would rest until 10:30, into the 10:00 booking.
+    expect((await hold('09:00')).body.error).toMatchObject({ code: 'SLOT_UNAVAILABLE', details: { reason: 'busy' } });
+    // 11:30 starts 30 minutes after the end; 12:00 would too. Racing, they cannot both be held: one is in the other's rest.
+    const racing = await Promise.all([hold('11:30'), hold('12:00')]);
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
+    // A booking may end 30 minutes before the next one: 16:00 is held, then 14:30–15:30.
+    expect((await hold('16:00')).status).toBe(201);
+    expect((await hold('14:30')).status).toBe(201);
+    expect(await app.db('allocations').where({ bookableId: rested })).toHaveLength(4);
+  });
+
   it('a provider\'s daily limit holds under racing holds: of two holds at different times on the same day, one wins', async () => {
     const busyBee = (await bookables('providers', { name: 'One-a-day', workingLimits: { maxDailyBookings: 1 }, weeklySchedule: { monday: monday('09:00', '17:00') } })).id;
     const templateId = await addTemplate(app.baseUrl, clinic, { name: 'Daily consult', duration: { type: 'fixed', fixedMinutes: 30 } });

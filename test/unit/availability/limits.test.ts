@@ -53,12 +53,18 @@ describe('per-day limits', () => {
     expect(starts(findSlots(slots(service(60), { maxSlotsPerDay: 2 }, {}, ['09:00', '13:00'])))).toEqual([t('09:00'), t('10:00'), t('09:00', '2026-06-02'), t('10:00', '2026-06-02')]);
   });
 
-  it('minRestMinutes keeps 30 minutes free on both sides of a booking', () => {
+  it('minRestMinutes keeps bookings 30 minutes apart, before and after, not 60: the booking blocks its rest after it', () => {
     const svc = service(60, { slotIntervalMinutes: 30 });
-    const allocations = [booking(t('10:00'), t('11:00'))];
-    const oneDay = (extra: Partial<EngineBookable>) => starts(findSlots(slots(svc, {}, { allocations, ...extra }, ['09:00', '14:00'], '2026-06-02')));
-    expect(oneDay({})).toEqual(['09:00', '11:00', '11:30', '12:00', '12:30', '13:00'].map((h) => t(h)));
-    expect(oneDay({ minRestMinutes: 30 })).toEqual(['11:30', '12:00', '12:30', '13:00'].map((h) => t(h)));
+    const oneDay = (extra: Partial<EngineBookable>) => findSlots(slots(svc, {}, extra, ['08:00', '14:00'], '2026-06-02'));
+    // What a 10:00 booking blocks, as the database stores it.
+    const blocked = (extra: Partial<EngineBookable>) => {
+      const ten = oneDay(extra).find((slot) => slot.start.toISOString() === t('10:00'))!;
+      return booking(ten.blockedStart.toISOString(), ten.blockedEnd.toISOString());
+    };
+    expect(blocked({ minRestMinutes: 30 })).toEqual(booking(t('10:00'), t('11:30')));
+    expect(starts(oneDay({ allocations: [blocked({})] }))).toEqual(['08:00', '08:30', '09:00', '11:00', '11:30', '12:00', '12:30', '13:00'].map((h) => t(h)));
+    // 08:30–09:30 ends 30 minutes before 10:00; 11:30 starts 30 minutes after 11:00.
+    expect(starts(oneDay({ minRestMinutes: 30, allocations: [blocked({ minRestMinutes: 30 })] }))).toEqual(['08:00', '08:30', '11:30', '12:00', '12:30', '13:00'].map((h) => t(h)));
   });
 });
 

@@ -43,7 +43,10 @@ export class BookableTimeline {
     const rest = bookable.minRestMinutes ?? 0;
     const before = service.bufferBeforeMinutes + (service.travelMinutes ?? 0) + (calendar.preBufferMinutes ?? 0) + (bookable.setupMinutes ?? 0);
     const after = service.bufferAfterMinutes + (calendar.postBufferMinutes ?? 0) + (bookable.teardownMinutes ?? 0);
-    this.beforeMs = Math.max(before, rest) * MINUTE_MS;
+    // A provider's rest follows each booking (its clean-up counts as rest), so the time a booking blocks
+    // ends `rest` after it and the next one's preparation starts no sooner: two bookings are at least `rest`
+    // apart, in the engine and, through the blocked period, under the database's exclusion constraint.
+    this.beforeMs = before * MINUTE_MS;
     this.afterMs = Math.max(after, rest) * MINUTE_MS;
     this.hours = hours ?? new OpenHours(calendar, clock, spanFrom, spanTo);
     this.longestSession = this.buildAllocations(service);
